@@ -1,0 +1,125 @@
+"""Find dates in a sentence: full dates, month and year, years, weekdays; normalise them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PATTERNS = [
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MON}\s+{_DAY}\b(?![,:]?\s*\d)"),
+    re.compile(rf"\b{_MON},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
+]
+# A bare year needs a cue, so that "2000 troops" stays a number.
+_YEAR_CUE = re.compile(
+    r"(?:\b(?:in|since|by|from|until|till|before|after|during|through|of|early|late|mid|"
+    r"spring|summer|autumn|fall|winter|year|season|and|or|to|the|between)\s+|[-–(]|^)"
+    r"(?P<year>1[89]\d\d|20\d\d)(?!\s*(?:%|percent|[a-z]*\s*(?:people|troops|soldiers|"
+    r"jobs|units|cases|deaths|homes|tons|tonnes|miles|km|kilometres|dollars|euros|"
+    r"workers|members|votes|residents|patients|students|km|metres|meters|feet))|[\d,.]\d|s\b)",
+    re.I,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|stated|reported|added|announced|tweeted|wrote|noted|confirmed|"
+    r"according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date in a sentence; offsets relative to the sentence text, half-open.
+
+    `value` is ISO-like: "2024-06-19", "2024-06", "2024", "--06-19" (no year), or a weekday
+    name. `reporting` is True when the date only says when something was said.
+    """
+
+    start: int
+    end: int
+    value: str
+    granularity: str  # "day", "month", "year", "monthday", "weekday"
+    reporting: bool = False
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            d = _from_match(m)
+            if d is None:
+                continue
+            reporting = bool(_REPORTING.search(text[: m.start()]))
+            out.append(DateMention(m.start(), m.end(), d[0], d[1], reporting))
+            taken.append((m.start(), m.end()))
+    for m in _YEAR_CUE.finditer(text):
+        s, e = m.start("year"), m.end("year")
+        if any(s < b and a < e for a, b in taken):
+            continue
+        out.append(DateMention(s, e, m.group("year"), "year"))
+        taken.append((s, e))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _from_match(m: re.Match[str]) -> tuple[str, str] | None:
+    groups = m.groupdict()
+    if groups.get("wd"):
+        return groups["wd"].lower(), "weekday"
+    if groups.get("mnum"):
+        month = int(groups["mnum"])
+    else:
+        mon = groups.get("mon")
+        if not mon:
+            return None
+        month = MONTHS[mon.rstrip(".").lower()]
+        if mon.lower() == "may" and not groups.get("day") and not groups.get("year"):
+            return None
+    day = int(groups["day"]) if groups.get("day") else None
+    year = groups.get("year")
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year and day:
+        return f"{year}-{month:02d}-{day:02d}", "day"
+    if year:
+        return f"{year}-{month:02d}", "month"
+    if day:
+        return f"--{month:02d}-{day:02d}", "monthday"
+    return None
+
+
+def dates_agree(a: str, b: str) -> bool | None:
+    """True if two normalised dates can be the same day, False if not, None if incomparable."""
+    if a in WEEKDAYS or b in WEEKDAYS:
+        return (a == b) if (a in WEEKDAYS and b in WEEKDAYS) else None
+    pa, pb = _parts(a), _parts(b)
+    common = [k for k in range(3) if pa[k] is not None and pb[k] is not None]
+    if not common:
+        return None
+    # A bare year against a full date compares the years; a month-day against a full date
+    # compares month and day.
+    return all(pa[k] == pb[k] for k in common)
+
+
+def _parts(v: str) -> tuple[str | None, str | None, str | None]:
+    if v.startswith("--"):
+        _, _, m, d = v.split("-")
+        return None, m, d
+    bits = v.split("-")
+    return (bits[0], bits[1] if len(bits) > 1 else None, bits[2] if len(bits) > 2 else None)

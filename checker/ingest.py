@@ -1,0 +1,269 @@
+"""Read sources (txt, md, html, json, jsonl) into `Source` values, naming every file it cannot use."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.furniture import find_furniture
+from checker.model import Skipped, Source
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+RECORD_SUFFIXES = frozenset({".json", ".jsonl"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What ingestion produced: the usable sources and the ones left out, with reasons."""
+
+    sources: tuple[Source, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def ingest(
+    items: Iterable[str | os.PathLike[str] | Source],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Ingested:
+    """Read files, directories (walked, sorted) and ready `Source` objects.
+
+    A path that does not exist raises `InputError`; a file that exists but cannot be
+    used is returned in `skipped` with the reason, and the rest is still read.
+    """
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    for item in items:
+        if isinstance(item, Source):
+            sources.append(_with_furniture(item))
+            continue
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or directory; check the path")
+        if path.is_dir():
+            files = _walk(path, skipped)
+        else:
+            files = [path]
+        for file in files:
+            got, bad = _read_file(file, explicit=not path.is_dir(), max_bytes=max_bytes)
+            sources.extend(got)
+            skipped.extend(bad)
+    return Ingested(_unique_ids(sources), tuple(skipped))
+
+
+def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
+    found: list[Path] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def onerror(err: OSError) -> None:
+        skipped.append(Skipped(str(err.filename or root), f"cannot list directory: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:  # a symlink loop: walk each real directory once
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            file = Path(dirpath) / name
+            if file.suffix.lower() in SUFFIXES:
+                found.append(file)
+    return found
+
+
+def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Source], list[Skipped]]:
+    suffix = path.suffix.lower()
+    where = str(path)
+    if suffix not in SUFFIXES:
+        exts = ", ".join(sorted(SUFFIXES))
+        return [], [Skipped(where, f"unsupported file type {suffix or '(none)'}; use one of {exts}")]
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return [], [Skipped(where, f"file is {size:,} bytes, over the limit of {max_bytes:,}")]
+        data = path.read_bytes()
+    except OSError as err:
+        return [], [Skipped(where, f"cannot read file: {err.strerror or err}")]
+    try:
+        text, encoding = decode(data)
+    except ValueError as err:
+        return [], [Skipped(where, str(err))]
+    if suffix in RECORD_SUFFIXES:
+        return _read_records(path, text, encoding)
+    if suffix in HTML_SUFFIXES:
+        try:
+            text, title = html_main_text(text)
+        except ValueError as err:
+            return [], [Skipped(where, str(err))]
+    else:
+        title = _first_line_title(text)
+    if not text.strip():
+        return [], [Skipped(where, "empty: no text to audit")]
+    notes = () if encoding in ("utf-8", "utf-8-sig") else (_encoding_note(encoding),)
+    src = Source(id=path.stem, text=text, path=where, title=title, encoding=encoding, notes=notes)
+    return [_with_furniture(src)], []
+
+
+def _encoding_note(encoding: str) -> str:
+    return f"not valid UTF-8; decoded as {encoding}"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM dropped), UTF-16/32 by BOM, else the detected legacy encoding.
+
+    Raises ValueError for data that looks binary.
+    """
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as err:
+                raise ValueError(f"starts with a {enc} byte-order mark but is not {enc}") from err
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    enc = _detect_legacy(data)
+    return data.decode(enc, errors="replace"), enc
+
+
+def _detect_legacy(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding and best.encoding.lower() not in ("utf_8", "ascii"):
+            return str(best.encoding).replace("_", "-")
+    except Exception:  # detection is a best effort; cp1252 is the usual culprit
+        log.debug("charset detection failed", exc_info=True)
+    return "cp1252"
+
+
+def html_main_text(html: str) -> tuple[str, str]:
+    """Extract an HTML page's main article text and title with trafilatura."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, include_links=False, deduplicate=False
+    )
+    title = ""
+    try:
+        meta = trafilatura.extract_metadata(html)
+        title = (meta.title or "") if meta is not None else ""
+    except Exception:  # metadata is optional
+        log.debug("no HTML metadata", exc_info=True)
+    if not text or not text.strip():
+        raise ValueError("no article text found in the HTML page")
+    return text, title
+
+
+def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], list[Skipped]]:
+    where = str(path)
+    records: list[tuple[str, object]] = []
+    if path.suffix.lower() == ".jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append((f"{where}:{n}", json.loads(line)))
+            except json.JSONDecodeError as err:
+                records.append((f"{where}:{n}", ValueError(f"invalid JSON: {err.msg}")))
+    else:
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as err:
+            return [], [Skipped(where, f"invalid JSON at line {err.lineno}: {err.msg}")]
+        items = doc if isinstance(doc, list) else [doc]
+        for n, rec in enumerate(items):
+            records.append((where if len(items) == 1 else f"{where}[{n}]", rec))
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    notes = () if encoding in ("utf-8", "utf-8-sig") else (_encoding_note(encoding),)
+    for at, rec in records:
+        if isinstance(rec, Exception):
+            skipped.append(Skipped(at, str(rec)))
+            continue
+        src = _record_source(at, rec, notes)
+        if isinstance(src, Skipped):
+            skipped.append(src)
+        else:
+            sources.append(src)
+    if not records:
+        skipped.append(Skipped(where, "empty: no records"))
+    return sources, skipped
+
+
+def _record_source(at: str, rec: object, notes: tuple[str, ...]) -> Source | Skipped:
+    if not isinstance(rec, dict):
+        return Skipped(at, 'a record must be a JSON object with "id" and "text"')
+    missing = [k for k in ("id", "text") if not isinstance(rec.get(k), str | int) or rec.get(k) == ""]
+    if missing:
+        return Skipped(at, f"record lacks {' and '.join(repr(k) for k in missing)}")
+    text = str(rec["text"])
+    if not text.strip():
+        return Skipped(at, "empty: the record's text is blank")
+    return _with_furniture(
+        Source(
+            id=str(rec["id"]),
+            text=text,
+            path=at,
+            title=str(rec.get("title") or ""),
+            url=str(rec.get("url") or ""),
+            published=str(rec.get("published") or ""),
+            notes=notes,
+        )
+    )
+
+
+def _first_line_title(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if len(line.split()) >= 3:
+            return line[:200]
+    return ""
+
+
+def _with_furniture(src: Source) -> Source:
+    if src.furniture:
+        return src
+    return replace(src, furniture=tuple(find_furniture(src.text)))
+
+
+def _unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
+    seen: dict[str, int] = {}
+    out: list[Source] = []
+    for src in sources:
+        n = seen.get(src.id, 0) + 1
+        seen[src.id] = n
+        if n > 1:
+            new_id = f"{src.id}~{n}"
+            note = f"duplicate source id {src.id!r}; renamed {new_id!r}"
+            src = replace(src, id=new_id, notes=(*src.notes, note))
+        out.append(src)
+    return tuple(out)
+

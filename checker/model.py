@@ -1,0 +1,200 @@
+"""Frozen values that flow through an audit: sources, sentences, claims, conflicts, the report."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class _StrEnum(str, enum.Enum):
+    """A string enum whose bad values raise with the list of valid ones."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        valid = ", ".join(m.value for m in cls)
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}; choose one of: {valid}")
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Severity(_StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for high, 2 for low: sorts the most severe first."""
+        return {"high": 0, "medium": 1, "low": 2}[self.value]
+
+
+class ClaimKind(_StrEnum):
+    NUMBER = "number"
+    DATE = "date"
+    ENTITY = "entity"
+    ROLE = "role"
+
+
+class ConflictType(_StrEnum):
+    NUMERIC = "numeric"
+    DATE = "date"
+    ENTITY = "entity"
+    ROLE = "role"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read. `text` is what every offset points into."""
+
+    id: str
+    text: str
+    path: str = ""
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    encoding: str = "utf-8"
+    # Half-open character spans of page furniture (navigation, sponsor lines, bylines...):
+    # kept in `text` so offsets stay true, but left out of claim extraction.
+    furniture: tuple[tuple[int, int], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A source that could not be used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a source: `text == source.text[start:end]`."""
+
+    source_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    furniture: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A typed statement found in a sentence.
+
+    `start`/`end` are character offsets of `quote` in the source text (half-open).
+    `value` is the normalised value (a number, an ISO-like date string, a canonical name);
+    `low`/`high` bound numbers (hedges make intervals); `key` says what the claim is about
+    (the counted thing's lemma, the unit's dimension, the office and its scope).
+    """
+
+    rule: str
+    kind: ClaimKind
+    source_id: str
+    sentence_index: int
+    start: int
+    end: int
+    quote: str
+    value: Any
+    key: str
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    context: tuple[str, ...] = ()
+    attribution: str = ""
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """Look up a rule-specific detail stored in `extra`."""
+        for k, v in self.extra:
+            if k == name:
+                return v
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two sentences of different sources that say similar things (cosine similarity)."""
+
+    a: tuple[str, int]
+    b: tuple[str, int]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictClaim:
+    """One source's side of a conflict, with the whole sentence for context."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    quote: str
+    quote_start: int
+    quote_end: int
+    value: Any
+    attribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    type: ConflictType
+    severity: Severity
+    score: float
+    subject: str
+    message: str
+    claims: tuple[ConflictClaim, ...]
+    rule: str = ""
+    majority: Any = None
+    outliers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    sources: int
+    sentences: int
+    claims: int
+    aligned_pairs: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    id: str
+    path: str
+    title: str
+    sentences: int
+    claims: int
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    sources: tuple[SourceSummary, ...]
+    conflicts: tuple[Conflict, ...]
+    stats: Stats
+    skipped: tuple[Skipped, ...] = ()
+    model: str = ""
+    schema: str = "checker-report/1"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of SPEC.md (plus compatible extensions)."""
+        from checker.report.jsonfmt import report_to_dict
+
+        return report_to_dict(self)
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame with one row per claim of a conflict."""
+        from checker.report.csvfmt import report_to_frame
+
+        return report_to_frame(self)
+
+    def count_at_or_above(self, severity: Severity) -> int:
+        return sum(1 for c in self.conflicts if c.severity.rank <= severity.rank)

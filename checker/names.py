@@ -1,0 +1,122 @@
+"""Proper names in a sentence, and their canonical forms across sources (rapidfuzz)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES
+
+_CAP = r"(?:[A-Z][a-zà-ÿ]*\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]{2,}|[A-Z]\.)"
+_PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
+NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}")
+# Capitalised words that start a sentence or a clause without being names.
+_NOT_NAMES = frozenset(
+    """The A An And But Or So If In On At As By For From Of To With Without After Before During
+    Since Until When While Where Who Whom Whose Which What Why How This That These Those It Its
+    He She They We You I Our Their His Her My Your There Here Then Than Also However Meanwhile
+    Earlier Later Yesterday Today Tomorrow According Per Some Many Most All Both Each Every Any No
+    Not One Two Three Four Five Six Seven Eight Nine Ten Last Next First Second Third Mr Mrs Ms Dr
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Instead Still Yet Even Only Just Despite
+    Although Though Because Among Under Over Upon Into Through Against Between Within About Around
+    Read See More Such Other Another Once Twice Now Then Why Let Please Yes Oh Well""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A proper name; offsets relative to the sentence text, half-open, honorifics excluded."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # canonical lower-case form without honorifics or possessive
+
+
+def normalise(name: str) -> str:
+    """Lower-case a name and drop honorifics, titles, possessives and dots ("Mr. Putin's")."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = [w.strip(".,") for w in name.replace("’", "'").split()]
+    while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in TITLES):
+        words = words[1:]
+    return " ".join(w.lower() for w in words if w)
+
+
+def find_names(text: str) -> list[NameMention]:
+    """Capitalised word runs that look like names; sentence-initial function words dropped."""
+    out = []
+    for m in NAME_RE.finditer(text):
+        start, end = m.start(), m.end()
+        words = list(re.finditer(r"\S+", m.group(0)))
+        # Drop leading function words and honorifics so "In Hanoi" gives "Hanoi".
+        while words and (
+            words[0].group(0).rstrip(".") in _NOT_NAMES
+            or words[0].group(0).lower().rstrip(".") in HONORIFICS
+        ):
+            words = words[1:]
+        if not words:
+            continue
+        start = m.start() + words[0].start()
+        end = m.start() + words[-1].end()
+        surface = text[start:end].rstrip(".")
+        if text[start:end].endswith(".") and not re.search(r"\b[A-Z]\.$", text[start:end]):
+            end -= 1
+        key = normalise(surface)
+        if not key or len(key) < 2 or key.upper() == key and len(key) < 2:
+            continue
+        out.append(NameMention(start, start + len(surface), surface, key))
+    return out
+
+
+class NameIndex:
+    """Canonical names across sources: "Putin", "Mr. Putin" and "Vladimir Putin" are one.
+
+    A short form maps to the unique longer name that contains all its words; spelling variants
+    ("Zelensky"/"Zelenskyy") meet by fuzzy ratio. Ambiguous short forms map to themselves.
+    """
+
+    def __init__(self, names: Iterable[str], threshold: float = 90.0) -> None:
+        self.threshold = threshold
+        keys = sorted({normalise(n) for n in names if normalise(n)}, key=lambda k: (-len(k), k))
+        self._canon: dict[str, str] = {}
+        fulls: list[str] = []
+        for key in keys:  # longest first: each key joins an existing fuller name if it fits
+            match = self._match(key, fulls)
+            if match is None:
+                fulls.append(key)
+                self._canon[key] = key
+            else:
+                self._canon[key] = match
+
+    def _match(self, key: str, fulls: list[str]) -> str | None:
+        words = set(key.split())
+        supersets = [f for f in fulls if words <= set(f.split())]
+        if len(supersets) == 1:
+            return supersets[0]
+        if len(supersets) > 1:
+            return None
+        for f in fulls:
+            if len(f) >= 5 and len(key) >= 5 and fuzz.ratio(key, f) >= self.threshold:
+                return f
+            # A shorter spelling variant of a fuller name's last word ("Zelensky" in
+            # "Volodymyr Zelenskyy").
+            if " " not in key and len(key) >= 5:
+                last = f.split()[-1]
+                if fuzz.ratio(key, last) >= self.threshold:
+                    return f
+        return None
+
+    def canonical(self, name: str) -> str:
+        key = normalise(name)
+        return self._canon.get(key, key)
+
+    def same(self, a: str, b: str) -> bool:
+        ca, cb = self.canonical(a), self.canonical(b)
+        if ca == cb:
+            return True
+        wa, wb = set(ca.split()), set(cb.split())
+        return wa <= wb or wb <= wa

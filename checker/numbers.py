@@ -1,0 +1,321 @@
+"""Find quantities in a sentence: digits or words, scales, hedges, ranges, units, counted nouns."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.text import PHRASE_BREAKERS, lemma
+from checker.units import ATTACHED_ONLY, CURRENCY_SYMBOLS, MAX_UNIT_WORDS, UNITS, Unit, to_base
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+_MULT = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+         "trillion": 1_000_000_000_000}
+_SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+               "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
+_WORD = "|".join(sorted([*_SMALL, *_MULT, "dozen"], key=len, reverse=True))
+_WORDNUM = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CORE = re.compile(
+    rf"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP)\s?)?"
+    rf"(?:(?<![\w.,/:])(?P<dig>{_DIGITS})(?![\d/:]|\.\d|,\d{{3}}|s\b|[a-z]{{3,}})|\b(?P<word>{_WORDNUM})\b)"
+    rf"(?P<scale>\s*-?\s*(?:million|billion|trillion|thousand)\b|(?<=\d)\s?(?:bn|mn|tn|trn)\b"
+    rf"|(?<=\d)(?:k|m|b)\b(?=\s)(?<![a-z]\d[km]))?",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"\b(?P<v>tens of thousands|hundreds of thousands|hundreds of millions|dozens|hundreds|"
+    r"thousands|millions|billions|scores)\s+of\b",
+    re.I,
+)
+_VAGUE_RANGES = {
+    "dozens": (24, 99), "scores": (40, 200), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 9.99e8), "hundreds of millions": (2e8, 9.99e8), "billions": (2e9, 9.99e11),
+}  # fmt: skip
+# Hedges before a number, longest first: (lower factor or None, upper factor or None, kind).
+_HEDGES = [
+    ("no more than", 0.0, 1.0), ("no fewer than", 1.0, math.inf), ("no less than", 1.0, math.inf),
+    ("more than", 1.0, math.inf), ("greater than", 1.0, math.inf), ("in excess of", 1.0, math.inf),
+    ("upwards of", 1.0, math.inf), ("at least", 1.0, math.inf), ("just over", 1.0, 1.1),
+    ("just under", 0.9, 1.0), ("fewer than", 0.0, 1.0), ("less than", 0.0, 1.0),
+    ("up to", 0.0, 1.0), ("as many as", 0.0, 1.0), ("at most", 0.0, 1.0), ("as much as", 0.0, 1.0),
+    ("close to", 0.85, 1.0), ("an estimated", 0.9, 1.1), ("more or less", 0.9, 1.1),
+    ("some", 0.9, 1.1), ("about", 0.9, 1.1), ("around", 0.9, 1.1), ("roughly", 0.9, 1.1),
+    ("approximately", 0.9, 1.1), ("approx.", 0.9, 1.1), ("estimated", 0.9, 1.1),
+    ("nearly", 0.85, 1.0), ("almost", 0.85, 1.0), ("over", 1.0, math.inf), ("above", 1.0, math.inf),
+    ("under", 0.0, 1.0), ("below", 0.0, 1.0), ("only", 1.0, 1.0), ("just", 1.0, 1.0),
+]  # fmt: skip
+_HEDGE_RE = re.compile(
+    r"(?:^|(?<=\s)|(?<=[(“\"]))(?P<h>" + "|".join(re.escape(h) for h, _, _ in _HEDGES) + r")\s+$",
+    re.I,
+)
+_HEDGE_BOUNDS = {h: (lo, hi) for h, lo, hi in _HEDGES}
+# Words before a number that make it a past or comparison value, not the current claim.
+_SUPERSEDED_RE = re.compile(
+    r"\b(?:up|down|rising|falling|increased|decreased|rose|fell|grew|dropped|climbed) from\s+$"
+    r"|\b(?:compared (?:with|to)|versus|vs\.?|than|previous(?:ly)?|from)\s+(?:a |an |the )?$",
+    re.I,
+)
+_IDENT_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\bNo\.?|#|\bnumber|\bnos?\.)\s*-?\s*$")
+_NOT_IDENT = re.compile(
+    r"(?:^|\s)(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|The|A|An|In|On|At|About|Some|"
+    r"Around|Nearly|Almost|Over|Only|Just|By|From|Of|For|With|And|But|Roughly|More|Fewer|Less|"
+    r"Up|To|Approximately|Between|Since|After|Before|Until|Under|Exactly|All|Those|These|Its|"
+    r"Their|His|Her|Our|Your|My|Another|Each|Every|Estimated|Upwards|Than)\s*$"
+)
+_ONE_SKIP_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|hand|thing|way|day|time)\b", re.I)
+_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a sentence; offsets are relative to the sentence text, half-open."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    hedge: str = ""
+    unit: Unit | None = None
+    head: str = ""  # lemma of the counted noun ("memorandum"), or "" for measured units
+    of_words: tuple[str, ...] = ()  # what a percentage is of ("weapon", "shipment")
+    superseded: bool = False
+    modifier: bool = False  # "a 10-year deal": the quantity describes the noun after it
+
+    @property
+    def dimension(self) -> str:
+        return self.unit.dimension if self.unit else "count"
+
+    def in_base(self) -> tuple[float, float, float]:
+        """(value, low, high) converted to the dimension's base unit."""
+        if self.unit is None:
+            return self.value, self.low, self.high
+        return tuple(to_base(x, self.unit) if math.isfinite(x) else x  # type: ignore[return-value]
+                     for x in (self.value, self.low, self.high))
+
+
+def parse_words(text: str) -> float | None:
+    """Value of a run of number words ("two hundred and fifty", "a dozen"); None if not one."""
+    total, current = 0.0, 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", text.lower()):
+        if w in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if w == "and":
+            continue
+        if w in _SMALL:
+            current += _SMALL[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _MULT:
+            total += (current or 1) * _MULT[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in `text` (one sentence), except those overlapping the `skip` spans."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = list(skip)
+    for m in _VAGUE.finditer(text):
+        lo, hi = _VAGUE_RANGES[m.group("v").lower()]
+        q = _finish(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, None, vague=True)
+        if q and not _overlaps(q.start, q.end, taken):
+            out.append(q)
+            taken.append((q.start, q.end))
+    for m in _CORE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        q = _from_match(text, m)
+        if q is not None and not _overlaps(q.start, q.end, taken):
+            out.append(q)
+            taken.append((q.start, q.end))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
+    before = text[: m.start()]
+    if m.group("dig"):
+        raw = m.group("dig")
+        value = float(raw.replace(",", ""))
+        if not m.group("cur") and _IDENT_BEFORE.search(before) and not _NOT_IDENT.search(before):
+            return None  # "Flight 370", "Article 5", "No. 10": a name, not a quantity
+        if re.match(r"(?:st|nd|rd|th)\b", text[m.end("dig") :], re.I):
+            return None  # an ordinal
+        tol = _rounding(raw)
+    else:
+        raw = m.group("word")
+        parsed = parse_words(raw)
+        if parsed is None:
+            return None
+        if raw.lower() == "one" and (
+            _ONE_SKIP_AFTER.match(text[m.end() :]) or _ONE_SKIP_BEFORE.search(before)
+        ):
+            return None
+        value, tol = parsed, 0.0
+    scale = (m.group("scale") or "").strip(" -").lower()
+    if scale:
+        factor = _MULT.get(scale) or _SCALE_ABBR.get(scale, 1)
+        if m.group("dig"):
+            decimals = raw.split(".")[1] if "." in raw else ""
+            tol = 0.5 * factor / (10 ** len(decimals)) if factor >= 1_000_000 else tol * factor
+            tol = min(tol, 0.05 * value * factor)
+        value *= factor
+    unit = CURRENCY_SYMBOLS.get((m.group("cur") or "").strip().lower())
+    return _finish(text, m.start(), m.end(), value, value - tol, value + tol, unit)
+
+
+def _rounding(raw: str) -> float:
+    """Half the last significant digit of a round number ("5,600" gives 50), capped at 5%."""
+    digits = raw.replace(",", "")
+    if "." in digits:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros < 2 or int(digits) == 0:
+        return 0.0
+    return min(0.5 * 10**zeros, 0.05 * int(digits))
+
+
+def _finish(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    low: float,
+    high: float,
+    unit: Unit | None,
+    vague: bool = False,
+) -> Quantity | None:
+    hedge = ""
+    hm = _HEDGE_RE.search(text[:start])
+    if hm and not vague:
+        hedge = hm.group("h").lower()
+        lo_f, hi_f = _HEDGE_BOUNDS[hedge]
+        low, high = min(low, value * lo_f), max(high, value * hi_f)
+        start = hm.start("h")
+    superseded = bool(_SUPERSEDED_RE.search(text[:start]))
+    # A range "10 to 20", "10-20", "between 10 and 20" widens the interval.
+    rm = re.match(r"\s*(?:-|–|to|and)\s*(\d[\d,]*(?:\.\d+)?)\b(?!\s*[,]?\s*\d{4})", text[end:])
+    if rm and not vague and (
+        re.search(r"\bbetween\s+$", text[:start]) or rm.group(0).strip()[0] in "-–t"
+    ):
+        other = float(rm.group(1).replace(",", "")) * (value / max(_leading(text[start:end]), 1e-9))
+        if other > value:
+            high = max(high, other)
+            end += rm.end()
+    modifier = False
+    rest = text[end:]
+    # "a 10-year deal", "a five-day visit", "a 45-year-old man"
+    cm = re.match(r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km|metre|meter|"
+                  r"foot|storey|story|member|point|seat|page|man|person|game)s?(-old)?\b", rest, re.I)
+    if cm:
+        end += cm.end()
+        if cm.group(2):
+            unit = Unit("year of age", "age", 1.0)
+        else:
+            unit = UNITS.get(cm.group(1).lower(), unit)
+            modifier = True
+        rest = text[end:]
+    elif unit is None or unit.dimension.startswith("currency"):
+        found = _unit_after(rest)
+        if found is not None:
+            u, n = found
+            if unit is None or u.dimension.startswith("currency"):
+                unit = u
+                end += n
+                rest = text[end:]
+    head, of_words, n = _head_after(rest)
+    if head and (unit is None or modifier):
+        end += n
+    if not head and unit is None:
+        head = "_"  # a bare number: comparable only to another bare number in a tight context
+    if unit is not None and unit.dimension == "percent":
+        head = ""
+    return Quantity(start, end, value, low, high, hedge, unit, head if not unit or modifier else
+                    "", of_words, superseded, modifier)
+
+
+def _leading(s: str) -> float:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", s)
+    return float(m.group(0).replace(",", "")) if m else 1.0
+
+
+def _unit_after(rest: str) -> tuple[Unit, int] | None:
+    """The unit right after a number: attached ("5km", "80%") or as following words."""
+    attached = re.match(r"(%|°[CF]|[A-Za-z²/]+)", rest)
+    if attached:
+        word = attached.group(1).lower()
+        if word in UNITS:
+            return UNITS[word], attached.end()
+    words = list(re.finditer(r"\S+", rest[:80]))
+    for n in range(min(MAX_UNIT_WORDS, len(words)), 0, -1):
+        if n == 1 and not rest[:1].isspace():
+            continue
+        phrase = " ".join(w.group(0) for w in words[:n]).lower().rstrip(".,;:)’'\"”")
+        if phrase in UNITS and phrase not in ATTACHED_ONLY:
+            return UNITS[phrase], words[n - 1].start() + len(phrase)
+    return None
+
+
+def _head_after(rest: str) -> tuple[str, tuple[str, ...], int]:
+    """(lemma of the counted noun, words of an "of" phrase, chars consumed by the noun)."""
+    head, end = "", 0
+    words = list(_WORD_RE.finditer(rest[:80]))
+    taken = 0
+    for w in words:
+        gap = rest[end : w.start()] if taken else rest[: w.start()]
+        if taken and gap.strip() or (not taken and gap.strip() not in ("", "-")):
+            break
+        word = w.group(0).rstrip(".’'")
+        if word.lower() in PHRASE_BREAKERS or word.lower() in _NOT_NOUNS or taken == 3:
+            break
+        if word.endswith(("’s", "'s")) or _looks_verb(word):
+            break
+        head, end, taken = lemma(word), w.start() + len(word), taken + 1
+    of_words: tuple[str, ...] = ()
+    om = re.match(r"\s*(?:\w+\s+)?of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?", rest[end:])
+    if om:
+        after = rest[end + om.end() :]
+        of_words = tuple(
+            lemma(w.group(0)) for w in list(_WORD_RE.finditer(after[:60]))[:4]
+            if w.group(0).lower() not in PHRASE_BREAKERS
+        )
+    return head, of_words, end
+
+
+_NOT_NOUNS = frozenset("worth each apiece per a an more fewer less later earlier ago".split())
+_NOUNS_IN_ED = frozenset("dead wounded injured red bed shed seed speed need feed hundred "
+                         "missing displaced detained arrested".split())
+
+
+def _looks_verb(word: str) -> bool:
+    low = word.lower()
+    if low in _NOUNS_IN_ED:
+        return False
+    return (low.endswith("ed") and len(low) > 4) or low in _VERBS
+
+
+_VERBS = frozenset("died die dies say says said went go goes came come comes won lost lose "
+                   "took take takes made make makes got get gets left remain remained".split())

@@ -1,0 +1,53 @@
+"""The built-in rules, by stable code; third parties add theirs through the `checker.rules` entry points."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from importlib.metadata import entry_points
+from typing import Any
+
+from checker.errors import OptionError
+from checker.rules.base import CompareContext, Document, Rule
+from checker.rules.dates import DateRule
+from checker.rules.entities import EntityRule
+from checker.rules.numeric import NumericRule
+from checker.rules.roles import RoleRule
+
+log = logging.getLogger(__name__)
+
+BUILTIN: dict[str, type] = {
+    "NUM": NumericRule,
+    "DATE": DateRule,
+    "ROLE": RoleRule,
+    "ENT": EntityRule,
+}
+
+
+def registry() -> dict[str, type]:
+    """Built-in rules plus any registered under the `checker.rules` entry-point group."""
+    rules = dict(BUILTIN)
+    for ep in entry_points(group="checker.rules"):
+        try:
+            rules.setdefault(ep.name.upper(), ep.load())
+        except Exception:  # a broken plug-in must not stop the audit
+            log.warning("cannot load rule plug-in %s", ep.name, exc_info=True)
+    return rules
+
+
+def make_rules(
+    disabled: Iterable[str] = (), settings: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[Rule]:
+    """Instantiate every enabled rule with its settings (keyword arguments per rule code)."""
+    available = registry()
+    disabled = {d.upper() for d in disabled}
+    unknown = disabled - set(available)
+    if unknown:
+        raise OptionError(
+            f"unknown rule {', '.join(sorted(unknown))}; choose from {', '.join(available)}"
+        )
+    settings = settings or {}
+    return [cls(**settings.get(code, {})) for code, cls in available.items() if code not in disabled]
+
+
+__all__ = ["CompareContext", "Document", "Rule", "make_rules", "registry", "BUILTIN"]

@@ -1,0 +1,184 @@
+"""NUM: quantities (counts, money, percentages, measures) and their disagreements."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from checker.attribution import attribution
+from checker.dates import dates_agree, find_dates
+from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
+from checker.numbers import Quantity, find_quantities
+from checker.rules.base import CompareContext, Document
+from checker.rules.pairwise import PairPolicy, pairwise_conflicts
+from checker.text import content_lemmas, overlap, tokens
+
+WINDOW = 6  # words each side of a number that say what it is about
+
+
+class NumericRule:
+    """Flags two sources giving incompatible quantities of the same thing in aligned sentences.
+
+    min_sim: the least sentence similarity at which numbers are compared.
+    min_context: the least share of shared context words (besides the counted noun).
+    """
+
+    code = "NUM"
+    conflict_type = ConflictType.NUMERIC
+
+    def __init__(self, min_sim: float = 0.5, min_context: float = 0.25) -> None:
+        self.min_sim = min_sim
+        self.min_context = min_context
+
+    def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
+        if sentence.furniture:
+            return []
+        text = sentence.text
+        dates = find_dates(text)
+        skip = [(d.start, d.end) for d in dates]
+        toks = tokens(text)
+        who = attribution(text)
+        when = tuple(sorted({d.value for d in dates if not d.reporting}))
+        claims = []
+        for q in find_quantities(text, skip):
+            value, low, high = q.in_base()
+            near = [t for t in toks if t.end <= q.start or t.start >= q.end]
+            before = [t for t in near if t.end <= q.start][-WINDOW:]
+            after = [t for t in near if t.start >= q.end][:WINDOW]
+            context = content_lemmas(before + after) - {q.head}
+            surface = tuple(sorted(_surface(before + after, context)))
+            claims.append(
+                Claim(
+                    rule=self.code,
+                    kind=ClaimKind.NUMBER,
+                    source_id=sentence.source_id,
+                    sentence_index=sentence.index,
+                    start=sentence.start + q.start,
+                    end=sentence.start + q.end,
+                    quote=text[q.start : q.end],
+                    value=q.value,
+                    key=_key(q),
+                    low=low,
+                    high=high,
+                    unit=q.unit.name if q.unit else "",
+                    context=tuple(sorted(context)),
+                    attribution=who,
+                    extra=(
+                        ("hedge", q.hedge),
+                        ("superseded", q.superseded),
+                        ("of", q.of_words),
+                        ("base", value),
+                        ("when", when),
+                        ("modifier", q.modifier),
+                        ("surface", surface),
+                    ),
+                )
+            )
+        return claims
+
+    def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        policy = PairPolicy(
+            ctype=self.conflict_type,
+            rule=self.code,
+            min_sim=self.min_sim,
+            judge=self._judge,
+            same_thing=lambda a, b: a.key == b.key and a.key.split(":")[1] != "_",
+            agree=_agree,
+            subject=_subject,
+            value=lambda c: c.value,
+        )
+        return pairwise_conflicts(claims, ctx, policy)
+
+    def _judge(self, a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
+        if a.key != b.key or a.get("modifier") != b.get("modifier"):
+            return None
+        if a.get("superseded") or b.get("superseded"):
+            return None
+        dimension, head = a.key.split(":", 1)
+        ctx_overlap = overlap(set(a.context), set(b.context))
+        if dimension == "percent":
+            of_a, of_b = set(a.get("of") or ()), set(b.get("of") or ())
+            if of_a and of_b and not (of_a & of_b):
+                return None
+            if not (of_a and of_b) and ctx_overlap < 0.5:
+                return None
+        elif head == "_":
+            # A bare number ("40 were injured") only meets another in near-identical wording.
+            if sim < 0.75 or ctx_overlap < 0.5:
+                return None
+        elif ctx_overlap < self.min_context and sim < 0.75:
+            return None
+        if not _same_time(a, b):
+            return None
+        if _agree(a, b):
+            return True, 0.0
+        return False, _score(a, b, sim, ctx_overlap)
+
+
+def _key(q: Quantity) -> str:
+    if q.unit is None:
+        return f"count:{q.head or '_'}"
+    if q.modifier:
+        return f"{q.dimension}:{q.head or '_'}"
+    return f"{q.dimension}:"
+
+
+def _agree(a: Claim, b: Claim) -> bool:
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _bounds(c: Claim) -> tuple[float, float]:
+    lo = c.low if c.low is not None else float(c.value)
+    hi = c.high if c.high is not None else float(c.value)
+    # Conversions between units are themselves rounded ("155 miles" for 250 km): allow 1%.
+    slack = 0.01 * abs(c.get("base", c.value)) if c.unit else 0.0
+    return lo - slack, hi + slack
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """False when both sentences are dated and the dates cannot be the same (running totals)."""
+    wa, wb = a.get("when") or (), b.get("when") or ()
+    if not wa or not wb:
+        return True
+    return any(dates_agree(x, y) is not False for x in wa for y in wb)
+
+
+def _score(a: Claim, b: Claim, sim: float, ctx_overlap: float) -> float:
+    exact = not a.get("hedge") and not b.get("hedge") and a.low == a.high and b.low == b.high
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    gap = max(lo_b - hi_a, lo_a - hi_b, 0.0)
+    scale = max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)), 1e-9)
+    distance = 1.0 if exact else 0.5 + 0.5 * min(1.0, gap / scale)
+    if math.isinf(distance):
+        distance = 1.0
+    head_bonus = 0.1 if a.key.split(":")[1] not in ("", "_") else 0.0
+    return 0.4 * sim + 0.3 * min(1.0, ctx_overlap + head_bonus) + 0.3 * distance
+
+
+def _subject(claims: Sequence[Claim]) -> str:
+    first = claims[0]
+    dimension, head = first.key.split(":", 1)
+    what = head if head not in ("", "_") else (first.unit or "number")
+    if dimension == "percent":
+        of = first.get("of") or ()
+        what = "percent of " + " ".join(of[:2]) if of else "percent"
+    shared = set(first.context)
+    for c in claims[1:]:
+        if c.source_id != first.source_id:
+            shared &= set(c.context)
+    surface = dict(first.get("surface") or ())
+    words = [surface.get(w, w) for w in sorted(shared, key=lambda w: surface.get(w, w).lower())]
+    return f"{what} ({', '.join(words[:4])})" if words else what
+
+
+def _surface(toks: list, stems: set[str]) -> dict[str, str]:
+    """Map each context stem to the first word that gave it, for readable subjects."""
+    out: dict[str, str] = {}
+    for t in toks:
+        for stem in content_lemmas([t]):
+            if stem in stems and stem not in out:
+                out[stem] = t.text
+    return out

@@ -1,0 +1,126 @@
+"""Compare claims on aligned sentence pairs and group the disagreements into conflicts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.conflicts import build_conflict
+from checker.model import Claim, Conflict, ConflictType
+from checker.rules.base import CompareContext
+
+Key = tuple[str, int, int]  # (source id, start, end) identifies a claim
+
+
+@dataclass(frozen=True)
+class PairPolicy:
+    """How one rule decides, for two claims on aligned sentences, what they say."""
+
+    ctype: ConflictType
+    rule: str
+    min_sim: float
+    # (claim a, claim b, sentence similarity) -> None if not about the same thing, else
+    # (agree?, score of a disagreement in 0..1)
+    judge: Callable[[Claim, Claim, float], tuple[bool, float] | None]
+    same_thing: Callable[[Claim, Claim], bool]  # same key anywhere in a source (for vetoes)
+    agree: Callable[[Claim, Claim], bool]
+    subject: Callable[[Sequence[Claim]], str]
+    value: Callable[[Claim], Any]
+    label: Callable[[Claim], str] = lambda c: c.quote
+
+
+def _key(c: Claim) -> Key:
+    return (c.source_id, c.start, c.end)
+
+
+def pairwise_conflicts(
+    claims: Sequence[Claim], ctx: CompareContext, policy: PairPolicy
+) -> list[Conflict]:
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.source_id, c.sentence_index)].append(c)
+        by_source[c.source_id].append(c)
+    parent: dict[Key, Key] = {}
+
+    def find(k: Key) -> Key:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: Key, b: Key) -> None:
+        parent[find(a)] = find(b)
+
+    conflict_edges: list[tuple[Claim, Claim, float]] = []
+    claim_of: dict[Key, Claim] = {}
+    for sa, sb, sim in ctx.aligned_pairs():
+        if sim < policy.min_sim or sa[0] == sb[0]:
+            continue
+        for ca in by_sentence.get(sa, ()):
+            for cb in by_sentence.get(sb, ()):
+                verdict = policy.judge(ca, cb, sim)
+                if verdict is None:
+                    continue
+                agree, score = verdict
+                claim_of[_key(ca)], claim_of[_key(cb)] = ca, cb
+                if agree:
+                    union(_key(ca), _key(cb))
+                    continue
+                # A source that says the other's value elsewhere about the same thing is
+                # counting something else here, not contradicting.
+                if _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy):
+                    continue
+                union(_key(ca), _key(cb))
+                conflict_edges.append((ca, cb, score))
+    components: dict[Key, list[tuple[Claim, Claim, float]]] = defaultdict(list)
+    for ca, cb, score in conflict_edges:
+        components[find(_key(ca))].append((ca, cb, score))
+    members: dict[Key, list[Claim]] = defaultdict(list)
+    for k, c in sorted(claim_of.items()):
+        members[find(k)].append(c)
+    out = []
+    for root, edges in components.items():
+        groups = _value_groups(members[root], policy.agree)
+        if len(groups) < 2:
+            continue
+        score = max(s for _, _, s in edges)
+        out.append(
+            build_conflict(
+                ctype=policy.ctype,
+                rule=policy.rule,
+                subject=policy.subject([e[0] for e in edges] + [e[1] for e in edges]),
+                groups=[(policy.value(g[0]), g) for g in groups],
+                score=score,
+                sentences=ctx.sentences,
+                label=policy.label,
+                source_order=ctx.source_order,
+            )
+        )
+    return out
+
+
+def _vetoed(
+    claim: Claim, other: Claim, by_source: dict[str, list[Claim]], policy: PairPolicy
+) -> bool:
+    """Does `claim`'s source state `other`'s value, about the same thing, anywhere?"""
+    return any(
+        policy.same_thing(c, other) and policy.agree(c, other)
+        for c in by_source.get(claim.source_id, ())
+    )
+
+
+def _value_groups(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    """Greedy clusters of mutually agreeing claims, largest first (ties: first seen)."""
+    groups: list[list[Claim]] = []
+    for c in claims:
+        for g in groups:
+            if all(agree(c, x) for x in g):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    groups.sort(key=lambda g: -len({c.source_id for c in g}))
+    return groups

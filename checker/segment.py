@@ -1,0 +1,142 @@
+"""Split a source's text into sentences with half-open character offsets into that text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.model import Sentence, Source
+
+# Tokens that end with a period but rarely end a sentence (compared lower-case, without the dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms mx dr prof sr jr st mt ft no nos vs etc inc corp ltd co gen lt col capt sgt maj
+    adm cmdr gov sen rep rev hon pres supt det insp messrs mme mlle fig figs approx est dept univ
+    assn bros ave blvd rd u.s u.k u.n e.u u.s.a a.m p.m i.e e.g cf al op ed vol pp ch art sec
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    d.c n.y l.a s.e n.w s.w n.e""".split()
+)
+MAX_SENTENCE_CHARS = 1500
+
+_CANDIDATE = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_BULLET = re.compile(r"^\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
+_HARD_WRAP_MIN = 40  # a line at least this long, without end punctuation, is wrapped prose
+
+
+def segment(source: Source) -> tuple[Sentence, ...]:
+    """Sentences of `source` in order; each `text == source.text[start:end]`, never blank."""
+    spans = [s for block in _blocks(source.text) for s in _split_block(source.text, *block)]
+    sentences = []
+    for start, end in spans:
+        for s, e in _cap_length(source.text, start, end):
+            s, e = _trim(source.text, s, e)
+            if e > s and any(c.isalnum() for c in source.text[s:e]):
+                sentences.append((s, e))
+    return tuple(
+        Sentence(
+            source_id=source.id,
+            index=i,
+            start=s,
+            end=e,
+            text=source.text[s:e],
+            furniture=_in_furniture(s, e, source.furniture),
+        )
+        for i, (s, e) in enumerate(sentences)
+    )
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Yield spans of text that no sentence crosses: paragraphs, headings, list items."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, pos + len(line)))
+        pos += len(line)
+    block_start: int | None = None
+    prev: tuple[int, int] | None = None
+    for start, end in lines:
+        body = text[start:end]
+        if not body.strip():
+            if block_start is not None and prev is not None:
+                yield block_start, prev[1]
+            block_start, prev = None, None
+            continue
+        if block_start is not None and prev is not None and _breaks(text[prev[0] : prev[1]], body):
+            yield block_start, prev[1]
+            block_start = None
+        if block_start is None:
+            block_start = start
+        prev = (start, end)
+    if block_start is not None and prev is not None:
+        yield block_start, prev[1]
+
+
+def _breaks(prev_line: str, line: str) -> bool:
+    """Does a single line break between these two lines end a sentence?"""
+    if _BULLET.match(line):
+        return True
+    stripped = prev_line.strip()
+    if _TERMINAL.search(stripped):
+        return True
+    # A short line without end punctuation is a heading or a label; a long one is wrapped prose
+    # unless the next line plainly starts something new.
+    if len(stripped) < _HARD_WRAP_MIN:
+        return True
+    return False
+
+
+def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    block = text[start:end]
+    last = 0
+    for m in _CANDIDATE.finditer(block):
+        cut = m.end()
+        nxt = _NEXT_START.match(block, cut)
+        if nxt is None:
+            continue
+        if _is_abbreviation(block, m.start(), block[m.start() : m.end()]):
+            continue
+        yield start + last, start + cut
+        last = cut
+    if last < len(block):
+        yield start + last, end
+
+
+def _is_abbreviation(block: str, dot_at: int, punct: str) -> bool:
+    if not punct.startswith("."):
+        return False
+    m = _WORD_BEFORE.search(block, 0, dot_at)
+    if m is None:
+        return False
+    word = m.group(1).lstrip("\"'“‘([").lower()
+    if word in ABBREVIATIONS:
+        return True
+    # Initials (J. R. R. Tolkien) and dotted abbreviations (U.S., a.m.) do not end sentences.
+    if len(word) == 1 and word.isalpha():
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut run-on text (no punctuation for pages) at spaces so no sentence is huge."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "•·▪‣◦"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _in_furniture(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered * 2 >= end - start
