@@ -24,7 +24,7 @@ from checker.segment import segment
 class Settings:
     """Audit settings. Similarities are cosine similarities in [-1, 1]."""
 
-    threshold: float = 0.5  # least similarity for two sentences to be aligned
+    threshold: float = 0.4  # least similarity for two sentences to be aligned
     top_k: int = 3  # neighbours kept per sentence in each other source
     disabled_rules: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)

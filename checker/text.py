@@ -131,15 +131,21 @@ def content_lemmas(words: list[Token]) -> set[str]:
         low = t.lower
         if not low[0].isalpha() or low in STOPWORDS or len(low) < 2:
             continue
-        out.add(_stem(lemma(low)))
+        out.add(stem(lemma(low)))
     return out
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude verb stem so that "signed"/"signing"/"signs" meet."""
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            # "cancelled"/"cancel", "planned"/"plan": undo the doubled final consonant
+            if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                stem = stem[:-1]
+            if stem.endswith("ll") and len(stem) >= 6:
+                stem = stem[:-1]
+            return stem
     return word
 
 

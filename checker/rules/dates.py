@@ -28,7 +28,7 @@ class DateRule:
     code = "DATE"
     conflict_type = ConflictType.DATE
 
-    def __init__(self, min_sim: float = 0.6, min_context: float = 0.4) -> None:
+    def __init__(self, min_sim: float = 0.6, min_context: float = 0.15) -> None:
         self.min_sim = min_sim
         self.min_context = min_context
 

@@ -26,7 +26,7 @@ class NumericRule:
     code = "NUM"
     conflict_type = ConflictType.NUMERIC
 
-    def __init__(self, min_sim: float = 0.5, min_context: float = 0.25) -> None:
+    def __init__(self, min_sim: float = 0.4, min_context: float = 0.25) -> None:
         self.min_sim = min_sim
         self.min_context = min_context
 
@@ -46,7 +46,7 @@ class NumericRule:
             before = [t for t in near if t.end <= q.start][-WINDOW:]
             after = [t for t in near if t.start >= q.end][:WINDOW]
             context = content_lemmas(before + after) - {q.head}
-            surface = tuple(sorted(_surface(before + after, context)))
+            surface = tuple(sorted(_surface(before + after, context).items()))
             claims.append(
                 Claim(
                     rule=self.code,

@@ -59,22 +59,28 @@ def pairwise_conflicts(
     for sa, sb, sim in ctx.aligned_pairs():
         if sim < policy.min_sim or sa[0] == sb[0]:
             continue
+        verdicts = []
         for ca in by_sentence.get(sa, ()):
             for cb in by_sentence.get(sb, ()):
                 verdict = policy.judge(ca, cb, sim)
-                if verdict is None:
-                    continue
-                agree, score = verdict
-                claim_of[_key(ca)], claim_of[_key(cb)] = ca, cb
-                if agree:
-                    union(_key(ca), _key(cb))
-                    continue
-                # A source that says the other's value elsewhere about the same thing is
-                # counting something else here, not contradicting.
-                if _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy):
-                    continue
+                if verdict is not None:
+                    verdicts.append((ca, cb, *verdict))
+        # A claim that agrees with a claim of the other sentence is matched there; its
+        # disagreements with the other numbers in that sentence are about other things.
+        satisfied = {_key(c) for ca, cb, agree, _ in verdicts if agree for c in (ca, cb)}
+        for ca, cb, agree, score in verdicts:
+            claim_of[_key(ca)], claim_of[_key(cb)] = ca, cb
+            if agree:
                 union(_key(ca), _key(cb))
-                conflict_edges.append((ca, cb, score))
+                continue
+            if _key(ca) in satisfied or _key(cb) in satisfied:
+                continue
+            # A source that says the other's value elsewhere about the same thing is
+            # counting something else here, not contradicting.
+            if _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy):
+                continue
+            union(_key(ca), _key(cb))
+            conflict_edges.append((ca, cb, score))
     components: dict[Key, list[tuple[Claim, Claim, float]]] = defaultdict(list)
     for ca, cb, score in conflict_edges:
         components[find(_key(ca))].append((ca, cb, score))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.gazetteer import MULTI_HOLDER_TITLES, ORG_SUFFIXES, TITLES, country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import normalise
+from checker.names import find_names, normalise
 from checker.rules.base import CompareContext, Document
 
 _TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
@@ -33,7 +34,7 @@ _PATTERNS = [
     ("after-poss", re.compile(rf"{_NAME},\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})[’']s\s+"
                               rf"(?P<mods>{_MODS}){_T}\b")),
     # "the president of Kenya, William Ruto"
-    ("of-name", re.compile(rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),?\s+"
+    ("of-name", re.compile(rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
                            rf"{_NAME}")),
     # "X is the president of Y"
     ("is-of", re.compile(rf"{_NAME}\s+(?:is|was|became|remains|has been|serves as)\s+(?:the\s+)?"
@@ -46,8 +47,10 @@ _PATTERNS = [
     ("bare", re.compile(rf"(?P<mods>{_MODS})\b{_T}\s+{_NAME}")),
 ]
 _ORG_TITLES = frozenset(
-    """chief executive chairman chair director manager head coach coach captain founder owner
-    general secretary secretary-general president""".split()
+    {"chief executive", "chairman", "chair", "director", "manager", "head coach", "coach",
+     "captain", "founder", "owner", "general secretary", "secretary-general", "president",
+     "chief financial officer", "chief operating officer", "managing director", "chief",
+     "head", "rector", "dean", "commissioner", "editor"}
 )
 _STOP_SCOPE = frozenset(
     """the a an in on at and but or of for to by with from as after before during per said
@@ -71,14 +74,19 @@ class RoleRule:
         taken: list[tuple[int, int]] = []
         for form, pat in _PATTERNS:
             for m in pat.finditer(text):
-                claim = self._claim(sentence, m, form, taken)
+                claim = self._claim(sentence, m, form, taken, doc)
                 if claim is not None:
                     found.append(claim)
                     taken.append((m.start("name"), m.end("name")))
         return sorted(found, key=lambda c: c.start)
 
     def _claim(
-        self, sentence: Sentence, m: re.Match[str], form: str, taken: list[tuple[int, int]]
+        self,
+        sentence: Sentence,
+        m: re.Match[str],
+        form: str,
+        taken: list[tuple[int, int]],
+        doc: Document | None,
     ) -> Claim | None:
         text = sentence.text
         ns, ne = m.start("name"), m.end("name")
@@ -106,9 +114,11 @@ class RoleRule:
             explicit = bool(scope)
             if form == "before" and not scope:
                 return None  # "Meanwhile President X": handled by the bare form
+        doc_scope = ""
         if not scope:
-            loc = _locative_scope(text[: m.start()])
-            scope = loc or ""
+            scope = _locative_scope(text[: m.start()])
+            if not scope and doc is not None:
+                doc_scope = _dominant_country(doc)
         start = sentence.start + min(m.start("title"), ns)
         end = sentence.start + max(m.end("title"), ne)
         return Claim(
@@ -122,12 +132,17 @@ class RoleRule:
             value=name,
             key=title,
             attribution=attribution(text),
-            extra=(("scope", scope), ("explicit", explicit), ("holder", holder)),
+            extra=(
+                ("scope", scope),
+                ("explicit", explicit),
+                ("holder", holder),
+                ("doc_scope", doc_scope),
+            ),
         )
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
         resolved = _resolve_scopes(claims, ctx)
-        groups: dict[tuple[str, str], list[tuple[Claim, bool]]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[tuple[Claim, bool | None]]] = defaultdict(list)
         for c, scope, explicit in resolved:
             groups[(c.key, scope)].append((c, explicit))
         out = []
@@ -144,6 +159,7 @@ class RoleRule:
             if len(holders) < 2 or len({c.source_id for cs in holders.values() for c in cs}) < 2:
                 continue
             all_explicit = all(e for _, e in items)
+            from_document = any(e is None for _, e in items)
             group_list = sorted(holders.values(), key=lambda cs: -len({c.source_id for c in cs}))
             shown = {(c.source_id, c.start): _display(cs) for cs in group_list for c in cs}
             subject = f"{title} of {scope}"
@@ -153,7 +169,7 @@ class RoleRule:
                     rule=self.code,
                     subject=subject,
                     groups=[(_display(cs), cs) for cs in group_list],
-                    score=0.92 if all_explicit else 0.8,
+                    score=0.92 if all_explicit else 0.62 if from_document else 0.8,
                     sentences=ctx.sentences,
                     label=lambda c, shown=shown: shown[(c.source_id, c.start)],
                     source_order=ctx.source_order,
@@ -195,8 +211,14 @@ def _locative_scope(before: str) -> str:
     return places[-1] if len(set(places)) == 1 else ""
 
 
-def _resolve_scopes(claims: Sequence[Claim], ctx: CompareContext) -> list[tuple[Claim, str, bool]]:
-    """Give an unscoped title the scope the same person has elsewhere for that title."""
+def _resolve_scopes(
+    claims: Sequence[Claim], ctx: CompareContext
+) -> list[tuple[Claim, str, bool | None]]:
+    """Give an unscoped title the scope the same person has elsewhere for that title.
+
+    The flag is True for a scope said in the claim, False for one taken from the sentence or
+    another source, None for one taken from what the article is about.
+    """
     known: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in claims:
         if c.get("explicit"):
@@ -213,7 +235,59 @@ def _resolve_scopes(claims: Sequence[Claim], ctx: CompareContext) -> list[tuple[
             out.append((c, next(iter(scopes)), False))
         elif scope and not scopes:
             out.append((c, scope, False))
-    return out
+        elif c.get("doc_scope") and not any(k[1] == canon for k in known):
+            # The article is plainly about one country and this person holds no office
+            # elsewhere: the title is that country's.
+            out.append((c, c.get("doc_scope"), None))
+    return _merge_org_scopes(out)
+
+
+def _merge_org_scopes(
+    items: list[tuple[Claim, str, bool | None]],
+) -> list[tuple[Claim, str, bool | None]]:
+    """"Brightwater" and "Brightwater Foods" are one organisation: use the shorter name."""
+    scopes = sorted({s for _, s, _ in items if s and not country_of(s)}, key=len)
+    canon: dict[str, str] = {}
+    for s in scopes:
+        words = s.lower().split()
+        for shorter in scopes:
+            if len(shorter) < len(s) and words[: len(shorter.split())] == shorter.lower().split():
+                canon[s] = canon.get(shorter, shorter)
+                break
+    return [(c, canon.get(s, s), e) for c, s, e in items]
+
+
+_CAPRUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+
+
+@lru_cache(maxsize=1024)
+def _dominant_country_of(source_id: str, text_hash: int, texts: tuple[str, ...]) -> str:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for m in _CAPRUN.finditer(text):
+            words = m.group(0).split()
+            i = 0
+            while i < len(words):
+                for n in (3, 2, 1):
+                    country = country_of(" ".join(words[i : i + n]))
+                    if country:
+                        counts[country] += 1
+                        i += n
+                        break
+                else:
+                    i += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or ranked[0][1] * 2 < sum(counts.values()):
+        return ""
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return ""
+    return ranked[0][0]
+
+
+def _dominant_country(doc: Document) -> str:
+    """The country an article is plainly about: named most, and in half of all mentions."""
+    texts = tuple(s.text for s in doc.sentences if not s.furniture)
+    return _dominant_country_of(doc.source.id, hash(doc.source.text), texts)
 
 
 def _clusters(holders: list[str], ctx: CompareContext) -> dict[str, str]:
@@ -233,4 +307,3 @@ def _clusters(holders: list[str], ctx: CompareContext) -> dict[str, str]:
 
 def _display(claims: Sequence[Claim]) -> str:
     return max((c.value for c in claims), key=lambda v: (len(v), v))
-
