@@ -81,7 +81,9 @@ def audit(
     if not ingested.sources:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         raise InputError("no usable source" + (f" ({reasons})" if reasons else ""))
-    docs = [Document(src, segment(src)) for src in ingested.sources]
+    # Sources in id order, so the same files give the same report whatever order they came in.
+    ordered = sorted(ingested.sources, key=lambda s: s.id)
+    docs = [Document(src, segment(src)) for src in ordered]
     claims: list[Claim] = [
         c for doc in docs for s in doc.sentences for rule in rules for c in rule.extract(s, doc)
     ]

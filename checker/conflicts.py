@@ -79,11 +79,13 @@ def build_conflict(
         if len(leaders) == 1:
             majority = next(v for v, _ in picked if _norm_value(v) == leaders[0])
             outliers = tuple(c.source_id for v, c in picked if _norm_value(v) != leaders[0])
-    labels: list[str] = []
-    for _, c in picked:
-        text = label(c)
-        if text not in labels:
-            labels.append(text)
+    # One label per distinct value: the most-held value first, then in source order.
+    first_seen: dict[str, tuple[int, int, str]] = {}
+    for rank, (value, c) in enumerate(picked):
+        nv = _norm_value(value)
+        if nv not in first_seen:
+            first_seen[nv] = (-counts[nv], rank, label(c))
+    labels = [lab for _, _, lab in sorted(first_seen.values())]
     message = " vs ".join(labels)
     if majority is not None:
         message += f" (majority: {_display(majority)}; outlier: {', '.join(outliers)})"

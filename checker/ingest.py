@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.furniture import find_furniture
+from checker.furniture import find_furniture, is_furniture_line
 from checker.model import Skipped, Source
 
 log = logging.getLogger(__name__)
@@ -152,16 +152,28 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode(enc, errors="replace"), enc
 
 
+_LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac", "windows-125", "ascii")
+
+
 def _detect_legacy(data: bytes) -> str:
+    """The most likely legacy encoding: Windows-1252 for Western text (the usual culprit),
+    else what charset detection finds (Cyrillic, Greek, CJK...)."""
+    detected = ""
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding and best.encoding.lower() not in ("utf_8", "ascii"):
-            return str(best.encoding).replace("_", "-")
-    except Exception:  # detection is a best effort; cp1252 is the usual culprit
+        if best is not None and best.encoding:
+            detected = str(best.encoding).replace("_", "-").lower()
+    except Exception:  # detection is a best effort
         log.debug("charset detection failed", exc_info=True)
-    return "cp1252"
+    if detected and not detected.startswith(_LATIN_FAMILY) and detected != "utf-8":
+        return detected
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
 
 
 def html_main_text(html: str) -> tuple[str, str]:
@@ -241,9 +253,10 @@ def _record_source(at: str, rec: object, notes: tuple[str, ...]) -> Source | Ski
 
 
 def _first_line_title(text: str) -> str:
+    """The first line that reads like a headline (not page furniture)."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
-        if len(line.split()) >= 3:
+        if len(line.split()) >= 3 and not is_furniture_line(line):
             return line[:200]
     return ""
 

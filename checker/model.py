@@ -196,5 +196,11 @@ class Report:
 
         return report_to_frame(self)
 
+    def without_timing(self) -> Report:
+        """The same report with `stats.seconds` zeroed, for byte-for-byte comparisons."""
+        from dataclasses import replace
+
+        return replace(self, stats=replace(self.stats, seconds=0.0))
+
     def count_at_or_above(self, severity: Severity) -> int:
         return sum(1 for c in self.conflicts if c.severity.rank <= severity.rank)

@@ -1,0 +1,136 @@
+"""The command line: parse options, call `audit()`, format, map errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from checker.errors import CheckerError, OptionError
+
+EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("md", "html", "json", "csv")
+FAIL_ON = ("high", "medium", "low", "never")
+
+AUDIT_HELP = """Audit SOURCE files and directories (.txt .md .html .htm .json .jsonl) about one
+event and report the claims they disagree on.
+
+\b
+Examples:
+  checker audit seeds/
+  checker audit seeds/ --format html -o reports/seeds.html
+  checker audit a.txt b.html --format json --fail-on high
+  checker audit feed.jsonl --model /models/all-mpnet-base-v2 --threshold 0.45
+
+\b
+Exit codes:
+  0  no conflict at or above --fail-on
+  1  conflicts at or above --fail-on were found
+  2  bad input, a bad option, or a model that cannot be loaded
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="checker", prog_name="checker")
+def cli() -> None:
+    """checker: find where news articles about one event disagree (offline)."""
+
+
+@cli.command("audit", help=AUDIT_HELP)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
+              help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), or CSV.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report here (atomically) instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="low", show_default=True,
+              help="Lowest severity that makes the exit code 1; 'never' always exits 0.")
+@click.option("--model", default=None, metavar="NAME_OR_PATH",
+              help="Any sentence-transformers model name or local path "
+                   "[default: the packaged all-MiniLM-L6-v2].")
+@click.option("--threshold", type=float, default=0.4, show_default=True,
+              help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.")
+@click.option("--top-k", type=int, default=3, show_default=True,
+              help="Most similar sentences kept per sentence in each other source, e.g. 5.")
+@click.option("--disable", "disabled", multiple=True, metavar="RULE",
+              help="Turn a rule off by code (NUM, DATE, ROLE, ENT); repeatable.")
+@click.option("--max-bytes", type=int, default=20_000_000, show_default=True,
+              help="Skip (and name) source files larger than this many bytes.")
+def audit_cmd(
+    sources: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    model: str | None,
+    threshold: float,
+    top_k: int,
+    disabled: tuple[str, ...],
+    max_bytes: int,
+) -> None:
+    from checker.api import audit
+    from checker.model import Severity
+    from checker.report import FORMATTERS
+
+    try:
+        report = audit(
+            list(sources),
+            model=model,
+            threshold=threshold,
+            top_k=top_k,
+            disabled_rules=disabled,
+            max_bytes=max_bytes,
+        )
+        text = FORMATTERS[fmt]().format(report)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
+    except CheckerError as err:
+        raise click.exceptions.Exit(_fail(err)) from None
+    for s in report.skipped:
+        click.echo(f"checker: skipped {s.path}: {s.reason}", err=True)
+    if fail_on != "never" and report.count_at_or_above(Severity(fail_on)):
+        raise click.exceptions.Exit(EXIT_CONFLICTS)
+
+
+def _fail(err: CheckerError) -> int:
+    message = str(err).splitlines()[0] if str(err) else type(err).__name__
+    click.echo(f"checker: error: {message}", err=True)
+    return EXIT_ERROR
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same directory and rename, so readers never see half."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise OptionError(f"cannot write {path}: {err.strerror or err}; check -o/--output") from err
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with `argv` and return the exit code instead of exiting."""
+    try:
+        rv = cli.main(args=list(argv) if argv is not None else None, prog_name="checker",
+                      standalone_mode=False)
+        if isinstance(rv, int):  # click returns an Exit's code when not standalone
+            return rv
+    except click.exceptions.Exit as ex:
+        return ex.exit_code
+    except click.ClickException as ex:
+        ex.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("checker: interrupted", err=True)
+        return 130
+    return EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Markdown: a summary, then each conflict with both quotes, sources and offsets."""
+
+from __future__ import annotations
+
+from checker.model import Conflict, Report
+
+
+def _md(text: str) -> str:
+    """Quote source text so Markdown and HTML in it stay inert."""
+    out = text.replace("\\", "\\\\").replace("\n", " ").replace("\r", " ")
+    for ch in "`*_[]<>|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _bold_quote(text: str, start: int, end: int, quote_start: int, quote_end: int) -> str:
+    a, b = quote_start - start, quote_end - start
+    if not 0 <= a <= b <= len(text):
+        return _md(text)
+    return f"{_md(text[:a])}**{_md(text[a:b])}**{_md(text[b:])}"
+
+
+class MarkdownFormatter:
+    name = "md"
+    suffix = ".md"
+
+    def format(self, report: Report) -> str:
+        st = report.stats
+        lines = [
+            "# checker report",
+            "",
+            f"{len(report.conflicts)} conflict(s) across {st.sources} source(s): "
+            f"{_count(report, 'high')} high, {_count(report, 'medium')} medium, "
+            f"{_count(report, 'low')} low.",
+            "",
+            "| source | title | sentences | claims |",
+            "|---|---|---|---|",
+        ]
+        for s in report.sources:
+            lines.append(f"| `{s.id}` | {_md(s.title)} | {s.sentences} | {s.claims} |")
+        if report.skipped:
+            lines += ["", "## Skipped sources", ""]
+            lines += [f"- `{_md(s.path)}`: {_md(s.reason)}" for s in report.skipped]
+        notes = [(s.id, n) for s in report.sources for n in s.notes]
+        if notes:
+            lines += ["", "## Notes", ""]
+            lines += [f"- `{sid}`: {_md(n)}" for sid, n in notes]
+        lines += ["", "## Conflicts", ""]
+        if not report.conflicts:
+            lines.append("No conflicts found.")
+        for i, c in enumerate(report.conflicts, 1):
+            lines += self._conflict(i, c)
+        lines += [
+            "",
+            "---",
+            f"{st.sentences} sentences, {st.claims} claims, {st.aligned_pairs} aligned pairs.",
+            "",
+        ]
+        return "\n".join(lines)
+
+    def _conflict(self, i: int, c: Conflict) -> list[str]:
+        out = [
+            f"### {i}. {_md(c.message)}",
+            "",
+            f"- **type** {c.type.value} · **severity** {c.severity.value} · **score** "
+            f"{c.score:.3f} · **id** `{c.id}`",
+            f"- **subject** {_md(c.subject)}",
+        ]
+        if c.majority is not None:
+            out.append(f"- **majority** {_md(str(c.majority))}; **outlier** "
+                       + ", ".join(f"`{o}`" for o in c.outliers))
+        out.append("")
+        for cc in c.claims:
+            who = f" ({_md(cc.attribution)})" if cc.attribution else ""
+            out.append(f"> **`{cc.source}`** [{cc.start}:{cc.end}]{who}: "
+                       + _bold_quote(cc.text, cc.start, cc.end, cc.quote_start, cc.quote_end))
+            out.append(">")
+        if out[-1] == ">":
+            out.pop()
+        out.append("")
+        return out
+
+
+def _count(report: Report, severity: str) -> int:
+    return sum(1 for c in report.conflicts if c.severity.value == severity)
