@@ -74,5 +74,7 @@ def _top_pairs(
                 pairs[key] = s
 
 
-def similarity_map(alignments: Sequence[Alignment]) -> Mapping[tuple[SentenceKey, SentenceKey], float]:
+def similarity_map(
+    alignments: Sequence[Alignment],
+) -> Mapping[tuple[SentenceKey, SentenceKey], float]:
     return {(a.a, a.b): a.similarity for a in alignments}

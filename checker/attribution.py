@@ -6,12 +6,16 @@ import re
 
 _PATTERNS = [
     re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{2,60})", re.I),
-    re.compile(r"(?:^|,\s*|\s)(?P<per>[Pp]er (?:[\w’'-]+ ){0,3}(?:reports?|media|officials?|"
-               r"sources?|data|figures|estimates?|police|statement)\b)"),
-    re.compile(r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}(?:[A-Z][\w’'.-]*|police|officials|"
-               r"authorities|witnesses|experts|analysts|investigators|organi[sz]ers|"
-               r"spokesman|spokeswoman|spokesperson|ministry|government|residents))"
-               r"\s+(?:said|says|told|reported|estimated|claimed|confirmed|announced)\b"),
+    re.compile(
+        r"(?:^|,\s*|\s)(?P<per>[Pp]er (?:[\w’'-]+ ){0,3}(?:reports?|media|officials?|"
+        r"sources?|data|figures|estimates?|police|statement)\b)"
+    ),
+    re.compile(
+        r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}(?:[A-Z][\w’'.-]*|police|officials|"
+        r"authorities|witnesses|experts|analysts|investigators|organi[sz]ers|"
+        r"spokesman|spokeswoman|spokesperson|ministry|government|residents))"
+        r"\s+(?:said|says|told|reported|estimated|claimed|confirmed|announced)\b"
+    ),
     re.compile(r"\b(?:said|says|told reporters|reported)\s+(?P<who>(?:[A-Z][\w’'.-]*\s*){1,4})"),
 ]
 

@@ -42,23 +42,63 @@ def cli() -> None:
 
 @cli.command("audit", help=AUDIT_HELP)
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
-              help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), or CSV.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report here (atomically) instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="low", show_default=True,
-              help="Lowest severity that makes the exit code 1; 'never' always exits 0.")
-@click.option("--model", default=None, metavar="NAME_OR_PATH",
-              help="Any sentence-transformers model name or local path "
-                   "[default: the packaged all-MiniLM-L6-v2].")
-@click.option("--threshold", type=float, default=0.4, show_default=True,
-              help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.")
-@click.option("--top-k", type=int, default=3, show_default=True,
-              help="Most similar sentences kept per sentence in each other source, e.g. 5.")
-@click.option("--disable", "disabled", multiple=True, metavar="RULE",
-              help="Turn a rule off by code (NUM, DATE, ROLE, ENT); repeatable.")
-@click.option("--max-bytes", type=int, default=20_000_000, show_default=True,
-              help="Skip (and name) source files larger than this many bytes.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    show_default=True,
+    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), or CSV.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report here (atomically) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="low",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1; 'never' always exits 0.",
+)
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME_OR_PATH",
+    help="Any sentence-transformers model name or local path "
+    "[default: the packaged all-MiniLM-L6-v2].",
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=0.4,
+    show_default=True,
+    help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.",
+)
+@click.option(
+    "--top-k",
+    type=int,
+    default=3,
+    show_default=True,
+    help="Most similar sentences kept per sentence in each other source, e.g. 5.",
+)
+@click.option(
+    "--disable",
+    "disabled",
+    multiple=True,
+    metavar="RULE",
+    help="Turn a rule off by code (NUM, DATE, ROLE, ENT); repeatable.",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=20_000_000,
+    show_default=True,
+    help="Skip (and name) source files larger than this many bytes.",
+)
 def audit_cmd(
     sources: tuple[Path, ...],
     fmt: str,
@@ -109,6 +149,9 @@ def write_atomic(path: Path, text: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as err:
         raise OptionError(f"cannot write {path}: {err.strerror or err}; check -o/--output") from err
@@ -117,8 +160,11 @@ def write_atomic(path: Path, text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with `argv` and return the exit code instead of exiting."""
     try:
-        rv = cli.main(args=list(argv) if argv is not None else None, prog_name="checker",
-                      standalone_mode=False)
+        rv = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="checker",
+            standalone_mode=False,
+        )
         if isinstance(rv, int):  # click returns an Exit's code when not standalone
             return rv
     except click.exceptions.Exit as ex:

@@ -27,7 +27,9 @@ def severity_for(score: float, ctype: ConflictType) -> Severity:
     return sev
 
 
-def fingerprint(ctype: ConflictType, subject: str, values: Sequence[Any], sources: Sequence[str]) -> str:
+def fingerprint(
+    ctype: ConflictType, subject: str, values: Sequence[Any], sources: Sequence[str]
+) -> str:
     """Stable id from type, normalised subject, values and source ids (never offsets)."""
     subj = re.sub(r"\W+", " ", subject.lower()).strip()
     vals = sorted({_norm_value(v) for v in values})

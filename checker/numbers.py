@@ -17,18 +17,33 @@ _SMALL = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
-_MULT = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-         "trillion": 1_000_000_000_000}
-_SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
-               "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
+_MULT = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_SCALE_ABBR = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
 _WORD = "|".join(sorted([*_SMALL, *_MULT, "dozen"], key=len, reverse=True))
-_WORDNUM = rf"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*"
+_WORDNUM = (
+    r"(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"(?:{_WORD})(?:(?:-|\s+|\s+and\s+)(?:{_WORD}))*"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CORE = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|\b(?:USD|EUR|GBP)\s?)?"
     rf"(?:(?<![\w.,/:])(?P<dig>{_DIGITS})(?![\d/:]|\.\d|,\d{{3}}|s\b|[a-z]{{3,}})|\b(?P<word>{_WORDNUM})\b)"
     rf"(?P<scale>\s*-?\s*(?:million|billion|trillion|thousand)\b|(?<=\d)\s?(?:bn|mn|tn|trn)\b"
-    rf"|(?<=\d)(?:k|m|b)\b(?=\s)(?<![a-z]\d[km]))?",
+    rf"|(?<=\d)(?:k|m|b)\b(?=[\s.,;:)!?]|$))?",
     re.I,
 )
 _VAGUE = re.compile(
@@ -74,7 +89,9 @@ _NOT_IDENT = re.compile(
     r"Their|His|Her|Our|Your|My|Another|Each|Every|Estimated|Upwards|Than)\s*$"
 )
 _ONE_SKIP_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|hand|thing|way|day|time)\b", re.I)
-_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|someone|anyone)\s+$", re.I)
+_ONE_SKIP_BEFORE = re.compile(
+    r"\b(?:no|the|any|every|each|this|that|which|someone|anyone)\s+$", re.I
+)
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
 
@@ -102,8 +119,10 @@ class Quantity:
         """(value, low, high) converted to the dimension's base unit."""
         if self.unit is None:
             return self.value, self.low, self.high
-        return tuple(to_base(x, self.unit) if math.isfinite(x) else x  # type: ignore[return-value]
-                     for x in (self.value, self.low, self.high))
+        return tuple(
+            to_base(x, self.unit) if math.isfinite(x) else x  # type: ignore[return-value]
+            for x in (self.value, self.low, self.high)
+        )
 
 
 def parse_words(text: str) -> float | None:
@@ -218,8 +237,10 @@ def _finish(
     superseded = bool(_SUPERSEDED_RE.search(text[:start]))
     # A range "10 to 20", "10-20", "between 10 and 20" widens the interval.
     rm = re.match(r"\s*(?:-|–|to|and)\s*(\d[\d,]*(?:\.\d+)?)\b(?!\s*[,]?\s*\d{4})", text[end:])
-    if rm and not vague and (
-        re.search(r"\bbetween\s+$", text[:start]) or rm.group(0).strip()[0] in "-–t"
+    if (
+        rm
+        and not vague
+        and (re.search(r"\bbetween\s+$", text[:start], re.I) or rm.group(0).strip()[0] in "-–t")
     ):
         other = float(rm.group(1).replace(",", "")) * (value / max(_leading(text[start:end]), 1e-9))
         if other > value:
@@ -228,8 +249,12 @@ def _finish(
     modifier = False
     rest = text[end:]
     # "a 10-year deal", "a five-day visit", "a 45-year-old man"
-    cm = re.match(r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km|metre|meter|"
-                  r"foot|storey|story|member|point|seat|page|man|person|game)s?(-old)?\b", rest, re.I)
+    cm = re.match(
+        r"-(year|month|week|day|hour|minute|mile|kilometre|kilometer|km|metre|meter|"
+        r"foot|storey|story|member|point|seat|page|man|person|game)s?(-old)?\b",
+        rest,
+        re.I,
+    )
     if cm:
         end += cm.end()
         if cm.group(2):
@@ -253,8 +278,19 @@ def _finish(
         head = "_"  # a bare number: comparable only to another bare number in a tight context
     if unit is not None and unit.dimension == "percent":
         head = ""
-    return Quantity(start, end, value, low, high, hedge, unit, head if not unit or modifier else
-                    "", of_words, superseded, modifier)
+    return Quantity(
+        start,
+        end,
+        value,
+        low,
+        high,
+        hedge,
+        unit,
+        head if not unit or modifier else "",
+        of_words,
+        superseded,
+        modifier,
+    )
 
 
 def _leading(s: str) -> float:
@@ -275,7 +311,7 @@ def _unit_after(rest: str) -> tuple[Unit, int] | None:
             continue
         phrase = " ".join(w.group(0) for w in words[:n]).lower().rstrip(".,;:)’'\"”")
         if phrase in UNITS and phrase not in ATTACHED_ONLY:
-            return UNITS[phrase], words[n - 1].start() + len(phrase)
+            return UNITS[phrase], words[0].start() + len(phrase)
     return None
 
 
@@ -299,15 +335,51 @@ def _head_after(rest: str) -> tuple[str, tuple[str, ...], int]:
     if om:
         after = rest[end + om.end() :]
         of_words = tuple(
-            lemma(w.group(0)) for w in list(_WORD_RE.finditer(after[:60]))[:4]
+            lemma(w.group(0))
+            for w in list(_WORD_RE.finditer(after[:60]))[:4]
             if w.group(0).lower() not in PHRASE_BREAKERS
         )
     return head, of_words, end
 
 
-_NOT_NOUNS = frozenset("worth each apiece per a an more fewer less later earlier ago".split())
-_NOUNS_IN_ED = frozenset("dead wounded injured red bed shed seed speed need feed hundred "
-                         "missing displaced detained arrested".split())
+_NOT_NOUNS = frozenset(
+    [
+        "last",
+        "next",
+        "this",
+        "worth",
+        "each",
+        "apiece",
+        "per",
+        "a",
+        "an",
+        "more",
+        "fewer",
+        "less",
+        "later",
+        "earlier",
+        "ago",
+    ]
+)
+_NOUNS_IN_ED = frozenset(
+    [
+        "dead",
+        "wounded",
+        "injured",
+        "red",
+        "bed",
+        "shed",
+        "seed",
+        "speed",
+        "need",
+        "feed",
+        "hundred",
+        "missing",
+        "displaced",
+        "detained",
+        "arrested",
+    ]
+)
 
 
 def _looks_verb(word: str) -> bool:
@@ -317,5 +389,34 @@ def _looks_verb(word: str) -> bool:
     return (low.endswith("ed") and len(low) > 4) or low in _VERBS
 
 
-_VERBS = frozenset("died die dies say says said went go goes came come comes won lost lose "
-                   "took take takes made make makes got get gets left remain remained".split())
+_VERBS = frozenset(
+    [
+        "died",
+        "die",
+        "dies",
+        "say",
+        "says",
+        "said",
+        "went",
+        "go",
+        "goes",
+        "came",
+        "come",
+        "comes",
+        "won",
+        "lost",
+        "lose",
+        "took",
+        "take",
+        "takes",
+        "made",
+        "make",
+        "makes",
+        "got",
+        "get",
+        "gets",
+        "left",
+        "remain",
+        "remained",
+    ]
+)

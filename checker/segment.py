@@ -5,15 +5,110 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.furniture import is_furniture_line
 from checker.model import Sentence, Source
 
 # Tokens that end with a period but rarely end a sentence (compared lower-case, without the dot).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof sr jr st mt ft no nos vs etc inc corp ltd co gen lt col capt sgt maj
-    adm cmdr gov sen rep rev hon pres supt det insp messrs mme mlle fig figs approx est dept univ
-    assn bros ave blvd rd u.s u.k u.n e.u u.s.a a.m p.m i.e e.g cf al op ed vol pp ch art sec
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    d.c n.y l.a s.e n.w s.w n.e""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "det",
+        "insp",
+        "messrs",
+        "mme",
+        "mlle",
+        "fig",
+        "figs",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "ave",
+        "blvd",
+        "rd",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "cf",
+        "al",
+        "op",
+        "ed",
+        "vol",
+        "pp",
+        "ch",
+        "art",
+        "sec",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "d.c",
+        "n.y",
+        "l.a",
+        "s.e",
+        "n.w",
+        "s.w",
+        "n.e",
+    ]
 )
 MAX_SENTENCE_CHARS = 1500
 
@@ -78,13 +173,13 @@ def _breaks(prev_line: str, line: str) -> bool:
     if _BULLET.match(line):
         return True
     stripped = prev_line.strip()
+    if is_furniture_line(stripped) or is_furniture_line(line.strip()):
+        return True
     if _TERMINAL.search(stripped):
         return True
     # A short line without end punctuation is a heading or a label; a long one is wrapped prose
     # unless the next line plainly starts something new.
-    if len(stripped) < _HARD_WRAP_MIN:
-        return True
-    return False
+    return len(stripped) < _HARD_WRAP_MIN
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -97,6 +192,8 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue
         if _is_abbreviation(block, m.start(), block[m.start() : m.end()]):
             continue
+        if re.fullmatch(r"\s*\d{1,3}\.", block[last:cut]):
+            continue  # a list number ("1. The bridge...") belongs to its item
         yield start + last, start + cut
         last = cut
     if last < len(block):

@@ -36,13 +36,18 @@ UNITS: dict[str, Unit] = {
     **_u("tonne|tonnes|metric ton|metric tons|ton|tons", "tonne", "mass", 1000.0),
     **_u("lb|lbs|pound|pounds", "pound", "mass", 0.45359237),
     **_u("oz|ounce|ounces", "ounce", "mass", 0.028349523),
-    **_u("sq km|square kilometre|square kilometres|square kilometer|square kilometers|km2|km²",
-         "square kilometre", "area", 1e6),
+    **_u(
+        "sq km|square kilometre|square kilometres|square kilometer|square kilometers|km2|km²",
+        "square kilometre",
+        "area",
+        1e6,
+    ),
     **_u("square mile|square miles|sq mi", "square mile", "area", 2_589_988.1),
     **_u("hectare|hectares|ha", "hectare", "area", 10_000.0),
     **_u("acre|acres", "acre", "area", 4046.856),
-    **_u("square metre|square metres|square meter|square meters|m2|m²", "square metre", "area",
-         1.0),
+    **_u(
+        "square metre|square metres|square meter|square meters|m2|m²", "square metre", "area", 1.0
+    ),
     **_u("litre|litres|liter|liters|l", "litre", "volume", 1.0),
     **_u("gallon|gallons", "gallon", "volume", 3.785411784),
     **_u("barrel|barrels|bbl", "barrel", "volume", 158.987),
@@ -57,13 +62,27 @@ UNITS: dict[str, Unit] = {
     **_u("decade|decades", "decade", "duration", 3652.5),
     **_u("century|centuries", "century", "duration", 36525.0),
     **_u("mph|miles per hour|miles an hour", "mile per hour", "speed", 1.609344),
-    **_u("km/h|kmh|kph|kilometres per hour|kilometers per hour|kilometres an hour|"
-         "kilometers an hour", "kilometre per hour", "speed", 1.0),
+    **_u(
+        "km/h|kmh|kph|kilometres per hour|kilometers per hour|kilometres an hour|"
+        "kilometers an hour",
+        "kilometre per hour",
+        "speed",
+        1.0,
+    ),
     **_u("knot|knots", "knot", "speed", 1.852),
-    **_u("°c|degrees celsius|degrees c|celsius|degrees centigrade", "degree Celsius",
-         "temperature", 1.0),
-    **_u("°f|degrees fahrenheit|degrees f|fahrenheit", "degree Fahrenheit", "temperature",
-         5 / 9, -160 / 9),
+    **_u(
+        "°c|degrees celsius|degrees c|celsius|degrees centigrade",
+        "degree Celsius",
+        "temperature",
+        1.0,
+    ),
+    **_u(
+        "°f|degrees fahrenheit|degrees f|fahrenheit",
+        "degree Fahrenheit",
+        "temperature",
+        5 / 9,
+        -160 / 9,
+    ),
     **_u("mw|megawatt|megawatts", "megawatt", "power", 1.0),
     **_u("gw|gigawatt|gigawatts", "gigawatt", "power", 1000.0),
     **_u("kw|kilowatt|kilowatts", "kilowatt", "power", 0.001),
@@ -88,8 +107,9 @@ CURRENCY_SYMBOLS: dict[str, Unit] = {
 }
 
 # Units so short that they count only when written right after a digit ("5km", "155mm").
-ATTACHED_ONLY = frozenset({"m", "g", "l", "in", "mi", "ha", "min", "sec", "ft", "yd", "oz", "points",
-                           "point"})
+ATTACHED_ONLY = frozenset(
+    {"m", "g", "l", "in", "mi", "ha", "min", "sec", "ft", "yd", "oz", "points", "point"}
+)
 
 MAX_UNIT_WORDS = max(len(k.split()) for k in UNITS)
 

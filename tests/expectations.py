@@ -23,7 +23,5 @@ def compare_expectations(
     """(expected conflicts not reported, reported conflicts not expected)."""
     conflicts = report["conflicts"]
     missing = [e for e in expect["conflicts"] if not any(_matches(e, c) for c in conflicts)]
-    unexpected = [
-        c for c in conflicts if not any(_matches(e, c) for e in expect["conflicts"])
-    ]
+    unexpected = [c for c in conflicts if not any(_matches(e, c) for e in expect["conflicts"])]
     return missing, unexpected

@@ -85,7 +85,7 @@ def test_html_report_escapes_source_text(embedder) -> None:
     report = audit([a, b], embedder=embedder)
     assert report.conflicts
     html = FORMATTERS["html"]().format(report)
-    assert "<script>" not in html and "onerror=\"" not in html and "<b>" not in html
+    assert "<script>" not in html and 'onerror="' not in html and "<b>" not in html
     assert "&lt;script&gt;" in html
     md = FORMATTERS["md"]().format(report)
     assert "<script>" not in md

@@ -263,7 +263,6 @@ def test_segment_caps_run_on_text() -> None:
         pytest.param("Advertisement", id="advertisement"),
         pytest.param("By Jana Novak", id="byline"),
         pytest.param("Photo: Jana Novak", id="photo-credit"),
-        pytest.param("Jana Novak can be reached at jnovak@example.com", id="contact"),
         pytest.param("Related: Ten tips for a flood", id="related"),
     ],
 )
@@ -277,6 +276,14 @@ def test_segment_furniture_lines_flagged(line: str) -> None:
     assert by_text[line].furniture
     assert not by_text[prose].furniture
     assert not by_text["Crews reopened the coastal road on Sunday afternoon."].furniture
+
+
+def test_segment_contact_line_at_end_flagged() -> None:
+    prose = "Crews reopened the coastal road on Sunday afternoon."
+    contact = "Jana Novak can be reached at jnovak@example.com"
+    source = make_source(f"{prose}\n{contact}\n")
+    sentences = segment(source)
+    assert [(s.text, s.furniture) for s in sentences] == [(prose, False), (contact, True)]
 
 
 def test_segment_without_furniture_spans_flags_nothing() -> None:

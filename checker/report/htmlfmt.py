@@ -7,7 +7,8 @@ from html import escape
 from checker.model import ConflictClaim, Report
 
 _CSS = """
-body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
+body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;
+color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}
 .conflict{border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:.8rem 1rem}
@@ -41,8 +42,10 @@ class HtmlFormatter:
 
     def format(self, report: Report) -> str:
         st = report.stats
-        sev = {s: sum(1 for c in report.conflicts if c.severity.value == s)
-               for s in ("high", "medium", "low")}
+        sev = {
+            s: sum(1 for c in report.conflicts if c.severity.value == s)
+            for s in ("high", "medium", "low")
+        }
         parts = [
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',

@@ -67,13 +67,17 @@ class MarkdownFormatter:
             f"- **subject** {_md(c.subject)}",
         ]
         if c.majority is not None:
-            out.append(f"- **majority** {_md(str(c.majority))}; **outlier** "
-                       + ", ".join(f"`{o}`" for o in c.outliers))
+            out.append(
+                f"- **majority** {_md(str(c.majority))}; **outlier** "
+                + ", ".join(f"`{o}`" for o in c.outliers)
+            )
         out.append("")
         for cc in c.claims:
             who = f" ({_md(cc.attribution)})" if cc.attribution else ""
-            out.append(f"> **`{cc.source}`** [{cc.start}:{cc.end}]{who}: "
-                       + _bold_quote(cc.text, cc.start, cc.end, cc.quote_start, cc.quote_end))
+            out.append(
+                f"> **`{cc.source}`** [{cc.start}:{cc.end}]{who}: "
+                + _bold_quote(cc.text, cc.start, cc.end, cc.quote_start, cc.quote_end)
+            )
             out.append(">")
         if out[-1] == ">":
             out.pop()

@@ -1,4 +1,4 @@
-"""The built-in rules, by stable code; third parties add theirs through the `checker.rules` entry points."""
+"""The built-in rules by stable code; plug-ins join through the `checker.rules` entry points."""
 
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def make_rules(
             f"unknown rule {', '.join(sorted(unknown))}; choose from {', '.join(available)}"
         )
     settings = settings or {}
-    return [cls(**settings.get(code, {})) for code, cls in available.items() if code not in disabled]
+    return [
+        cls(**settings.get(code, {})) for code, cls in available.items() if code not in disabled
+    ]
 
 
 __all__ = ["CompareContext", "Document", "Rule", "make_rules", "registry", "BUILTIN"]

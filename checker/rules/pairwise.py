@@ -118,7 +118,9 @@ def _vetoed(
     )
 
 
-def _value_groups(claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+def _value_groups(
+    claims: Sequence[Claim], agree: Callable[[Claim, Claim], bool]
+) -> list[list[Claim]]:
     """Greedy clusters of mutually agreeing claims, largest first (ties: first seen)."""
     groups: list[list[Claim]] = []
     for c in claims:

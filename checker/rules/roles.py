@@ -11,16 +11,19 @@ from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.gazetteer import MULTI_HOLDER_TITLES, ORG_SUFFIXES, TITLES, country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import find_names, normalise
+from checker.names import normalise
 from checker.rules.base import CompareContext, Document
 
 _TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _T = rf"(?P<title>(?i:{_TITLE}))"
 _NAMEWORD = r"(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)"
-_NAME = rf"(?P<name>{_NAMEWORD}(?:\s+(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?{_NAMEWORD}){{0,3}})"
-_SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*"
-_MODS = r"(?:(?i:new|newly[- ]elected|newly[- ]appointed|current|incumbent|acting|interim|sitting|" \
-        r"long-serving|then|former|late|ex|outgoing|previous|future|next|elected)[- ]+)*"
+_PARTICLE = r"(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?"
+_NAME = rf"(?P<name>{_NAMEWORD}(?:\s+{_PARTICLE}{_NAMEWORD}){{0,3}})"
+_SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.’'-]*"
+_MODS = (
+    r"(?:(?i:new|newly[- ]elected|newly[- ]appointed|current|incumbent|acting|interim|sitting|"
+    r"long-serving|then|former|late|ex|outgoing|previous|future|next|elected)[- ]+)*"
+)
 _NEG_MODS = re.compile(
     r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|previous|past|future|next|would-be|"
     r"prospective|candidate|deputy|vice|assistant|elect|hopeful|predecessor|successor)\b[\s-]*\S*\s*$",
@@ -28,34 +31,121 @@ _NEG_MODS = re.compile(
 )
 _PATTERNS = [
     # "Nguyen Phu Trong, the new president of Vietnam"
-    ("after-of", re.compile(rf"{_NAME},\s+(?:(?:the|a|its|their)\s+)?(?P<mods>{_MODS}){_T}\s+of\s+"
-                            rf"(?:the\s+)?(?P<scope>{_SCOPEWORDS})")),
+    (
+        "after-of",
+        re.compile(
+            rf"{_NAME},\s+(?:(?:the|a|its|their)\s+)?(?P<mods>{_MODS}){_T}\s+of\s+"
+            rf"(?:the\s+)?(?P<scope>{_SCOPEWORDS})"
+        ),
+    ),
     # "Jane Roe, Acme's chief executive"
-    ("after-poss", re.compile(rf"{_NAME},\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})[’']s\s+"
-                              rf"(?P<mods>{_MODS}){_T}\b")),
+    (
+        "after-poss",
+        re.compile(
+            rf"{_NAME},\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})[’']s\s+"
+            rf"(?P<mods>{_MODS}){_T}\b"
+        ),
+    ),
     # "the president of Kenya, William Ruto"
-    ("of-name", re.compile(rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
-                           rf"{_NAME}")),
+    (
+        "of-name",
+        re.compile(
+            rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
+            rf"{_NAME}"
+        ),
+    ),
     # "X is the president of Y"
-    ("is-of", re.compile(rf"{_NAME}\s+(?:is|was|became|remains|has been|serves as)\s+(?:the\s+)?"
-                         rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})")),
+    (
+        "is-of",
+        re.compile(
+            rf"{_NAME}\s+(?:is|was|became|remains|has been|serves as)\s+(?:the\s+)?"
+            rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})"
+        ),
+    ),
     # "President Xi of China"
     ("name-of", re.compile(rf"\b{_T}\s+{_NAME}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})")),
     # "Vietnamese President To Lam", "South Korea's National Security Adviser Chang Ho-jin"
-    ("before", re.compile(rf"(?P<scope>{_SCOPEWORDS})(?:[’']s)?\s+(?P<mods>{_MODS}){_T}\s+{_NAME}")),
+    (
+        "before",
+        re.compile(rf"(?P<scope>{_SCOPEWORDS})(?:[’']s)?\s+(?P<mods>{_MODS}){_T}\s+{_NAME}"),
+    ),
     # "President Lam": scope from the context, if any
     ("bare", re.compile(rf"(?P<mods>{_MODS})\b{_T}\s+{_NAME}")),
 ]
 _ORG_TITLES = frozenset(
-    {"chief executive", "chairman", "chair", "director", "manager", "head coach", "coach",
-     "captain", "founder", "owner", "general secretary", "secretary-general", "president",
-     "chief financial officer", "chief operating officer", "managing director", "chief",
-     "head", "rector", "dean", "commissioner", "editor"}
+    {
+        "chief executive",
+        "chairman",
+        "chair",
+        "director",
+        "manager",
+        "head coach",
+        "coach",
+        "captain",
+        "founder",
+        "owner",
+        "general secretary",
+        "secretary-general",
+        "president",
+        "chief financial officer",
+        "chief operating officer",
+        "managing director",
+        "chief",
+        "head",
+        "rector",
+        "dean",
+        "commissioner",
+        "editor",
+    }
 )
 _STOP_SCOPE = frozenset(
-    """the a an in on at and but or of for to by with from as after before during per said
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december meanwhile however earlier later last""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "and",
+        "but",
+        "or",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "as",
+        "after",
+        "before",
+        "during",
+        "per",
+        "said",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "meanwhile",
+        "however",
+        "earlier",
+        "later",
+        "last",
+    ]
 )
 _LOCATIVE = re.compile(r"\b(?:in|In)\s+(?P<place>(?:[A-Z][\w.’'-]*\s*){1,3})")
 
@@ -98,6 +188,8 @@ class RoleRule:
         if not holder or country_of(name) or holder in TITLES:
             return None
         title = TITLES[m.group("title").lower()]
+        if title.endswith("elect"):
+            return None  # an office-holder to be, not the holder
         if title in MULTI_HOLDER_TITLES:
             return None
         mods = (m.groupdict().get("mods") or "").lower()
@@ -245,7 +337,7 @@ def _resolve_scopes(
 def _merge_org_scopes(
     items: list[tuple[Claim, str, bool | None]],
 ) -> list[tuple[Claim, str, bool | None]]:
-    """"Brightwater" and "Brightwater Foods" are one organisation: use the shorter name."""
+    """ "Brightwater" and "Brightwater Foods" are one organisation: use the shorter name."""
     scopes = sorted({s for _, s, _ in items if s and not country_of(s)}, key=len)
     canon: dict[str, str] = {}
     for s in scopes:

@@ -1,0 +1,19 @@
+"""ruff keeps the code base to the style guide; this runs it as part of the suite."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is installed with .[test]")
+def test_ruff_finds_nothing() -> None:
+    result = subprocess.run(
+        ["ruff", "check", "checker", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
