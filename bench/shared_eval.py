@@ -20,6 +20,14 @@ def _overlaps(sentence: str, span: str) -> bool:
     return s in p or p in s or (len(set(s.split()) & set(p.split())) >= 0.5 * len(set(p.split())))
 
 
+def _localised(conflict, gold: dict) -> bool:
+    """Do the conflict's quoted sentences overlap both gold spans?"""
+    claims = conflict.claims
+    return any(c.source == "a" and _overlaps(c.text, gold["a_span"]) for c in claims) and any(
+        c.source == "b" and _overlaps(c.text, gold["b_span"]) for c in claims
+    )
+
+
 def main(folders: list[str]) -> int:
     from checker import audit
     from checker.api import default_embedder
@@ -39,8 +47,12 @@ def main(folders: list[str]) -> int:
                 gold_pos += 1
                 ok_local = any(
                     len({cc.source for cc in c.claims}) >= 2
-                    and any(cc.source == "a" and _overlaps(cc.text, gold["a_span"]) for cc in c.claims)
-                    and any(cc.source == "b" and _overlaps(cc.text, gold["b_span"]) for cc in c.claims)
+                    and any(
+                        cc.source == "a" and _overlaps(cc.text, gold["a_span"]) for cc in c.claims
+                    )
+                    and any(
+                        cc.source == "b" and _overlaps(cc.text, gold["b_span"]) for cc in c.claims
+                    )
                     for c in report.conflicts
                 )
                 found += hit

@@ -23,6 +23,7 @@ event and report the claims they disagree on.
 Examples:
   checker audit seeds/
   checker audit seeds/ --format html -o reports/seeds.html
+  checker audit seeds/ --format md,html,json -o reports/seeds --fail-on never
   checker audit a.txt b.html --format json --fail-on high
   checker audit feed.jsonl --model /models/all-mpnet-base-v2 --threshold 0.45
 
@@ -32,6 +33,15 @@ Exit codes:
   1  conflicts at or above --fail-on were found
   2  bad input, a bad option, or a model that cannot be loaded
 """
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    names = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [n for n in names if n not in FORMATS]
+    if bad or not names:
+        shown = ", ".join(bad) or repr(value)
+        raise click.BadParameter(f"{shown} is not a format; choose from {', '.join(FORMATS)}")
+    return names
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,10 +55,12 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    callback=lambda ctx, param, value: _formats(value),
     default="md",
     show_default=True,
-    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), or CSV.",
+    metavar="md|html|json|csv",
+    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), or CSV. Several, "
+    "comma-separated (md,html,json), write OUTPUT.md, OUTPUT.html, ... next to each other.",
 )
 @click.option(
     "-o",
@@ -101,7 +113,7 @@ def cli() -> None:
 )
 def audit_cmd(
     sources: tuple[Path, ...],
-    fmt: str,
+    fmt: tuple[str, ...],
     output: Path | None,
     fail_on: str,
     model: str | None,
@@ -123,11 +135,16 @@ def audit_cmd(
             disabled_rules=disabled,
             max_bytes=max_bytes,
         )
-        text = FORMATTERS[fmt]().format(report)
-        if output is None:
-            click.echo(text, nl=False)
-        else:
-            write_atomic(output, text)
+        if len(fmt) > 1 and output is None:
+            raise OptionError("several formats need -o/--output (a path without suffix)")
+        for name in fmt:
+            text = FORMATTERS[name]().format(report)
+            if output is None:
+                click.echo(text, nl=False)
+            elif len(fmt) > 1:
+                write_atomic(output.with_name(output.name + FORMATTERS[name].suffix), text)
+            else:
+                write_atomic(output, text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     for s in report.skipped:

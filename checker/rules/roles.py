@@ -19,7 +19,9 @@ _T = rf"(?P<title>(?i:{_TITLE}))"
 _NAMEWORD = r"(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)"
 _PARTICLE = r"(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?"
 _NAME = rf"(?P<name>{_NAMEWORD}(?:\s+{_PARTICLE}{_NAMEWORD}){{0,3}})"
-_SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.’'-]*"
+_SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*"
+# Before a title the scope is lazy, so "South Africa's Foreign Minister" keeps the whole title.
+_SCOPE_BEFORE = r"(?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.’'-]*"
 _MODS = (
     r"(?:(?i:new|newly[- ]elected|newly[- ]appointed|current|incumbent|acting|interim|sitting|"
     r"long-serving|then|former|late|ex|outgoing|previous|future|next|elected)[- ]+)*"
@@ -42,7 +44,7 @@ _PATTERNS = [
     (
         "after-poss",
         re.compile(
-            rf"{_NAME},\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS})[’']s\s+"
+            rf"{_NAME},\s+(?:the\s+)?(?P<scope>{_SCOPE_BEFORE})[’']s\s+"
             rf"(?P<mods>{_MODS}){_T}\b"
         ),
     ),
@@ -67,7 +69,7 @@ _PATTERNS = [
     # "Vietnamese President To Lam", "South Korea's National Security Adviser Chang Ho-jin"
     (
         "before",
-        re.compile(rf"(?P<scope>{_SCOPEWORDS})(?:[’']s)?\s+(?P<mods>{_MODS}){_T}\s+{_NAME}"),
+        re.compile(rf"(?P<scope>{_SCOPE_BEFORE})(?:[’']s)?\s+(?P<mods>{_MODS}){_T}\s+{_NAME}"),
     ),
     # "President Lam": scope from the context, if any
     ("bare", re.compile(rf"(?P<mods>{_MODS})\b{_T}\s+{_NAME}")),
