@@ -335,7 +335,7 @@ def _head_after(rest: str) -> tuple[str, tuple[str, ...], int]:
     if om:
         after = rest[end + om.end() :]
         of_words = tuple(
-            lemma(w.group(0))
+            lemma(w.group(0).rstrip(".’'"))
             for w in list(_WORD_RE.finditer(after[:60]))[:4]
             if w.group(0).lower() not in PHRASE_BREAKERS
         )
