@@ -91,7 +91,7 @@ def build_conflict(
     message = " vs ".join(labels)
     if majority is not None:
         message += f" (majority: {_display(majority)}; outlier: {', '.join(outliers)})"
-    claims = tuple(_conflict_claim(c, v, sentences) for v, c in picked)
+    sides = tuple(_conflict_claim(c, v, sentences) for v, c in picked)
     cid = fingerprint(ctype, subject, [v for v, _ in picked], [c.source_id for _, c in picked])
     score = round(max(0.0, min(1.0, score)), 3)
     return Conflict(
@@ -101,7 +101,7 @@ def build_conflict(
         score=score,
         subject=subject,
         message=message,
-        claims=claims,
+        claims=sides,
         rule=rule,
         majority=majority,
         outliers=outliers,

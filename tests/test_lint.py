@@ -23,3 +23,13 @@ def test_ruff_finds_nothing() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("mypy") is None, reason="mypy is installed with .[test]"
+)
+def test_mypy_finds_nothing_in_the_library() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "checker"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

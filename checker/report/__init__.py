@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
+from checker.model import Report
 from checker.report.csvfmt import CsvFormatter
 from checker.report.htmlfmt import HtmlFormatter
 from checker.report.jsonfmt import JsonFormatter
 from checker.report.mdfmt import MarkdownFormatter
 
-FORMATTERS = {
+
+class Formatter(Protocol):
+    name: str
+    suffix: str
+
+    def format(self, report: Report) -> str:
+        """The whole report as text."""
+        ...
+
+
+FORMATTERS: dict[str, type[Formatter]] = {
     "md": MarkdownFormatter,
     "html": HtmlFormatter,
     "json": JsonFormatter,

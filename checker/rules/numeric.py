@@ -170,7 +170,7 @@ def _subject(claims: Sequence[Claim]) -> str:
         if c.source_id != first.source_id:
             shared &= set(c.context)
     surface = dict(first.get("surface") or ())
-    words = [surface.get(w, w) for w in sorted(shared, key=lambda w: surface.get(w, w).lower())]
+    words = sorted((str(surface.get(w, w)) for w in shared), key=str.lower)
     return f"{what} ({', '.join(words[:4])})" if words else what
 
 

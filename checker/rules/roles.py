@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
@@ -265,7 +265,7 @@ class RoleRule:
                     groups=[(_display(cs), cs) for cs in group_list],
                     score=0.92 if all_explicit else 0.62 if from_document else 0.8,
                     sentences=ctx.sentences,
-                    label=lambda c, shown=shown: shown[(c.source_id, c.start)],
+                    label=partial(_shown, shown),
                     source_order=ctx.source_order,
                 )
             )
@@ -298,10 +298,14 @@ def _scope(raw: str, title: str) -> str:
     return ""
 
 
+def _shown(shown: dict[tuple[str, int], str], c: Claim) -> str:
+    return shown[(c.source_id, c.start)]
+
+
 def _locative_scope(before: str) -> str:
     """'And in Vietnam, President Lam ...': a country named just before an unscoped title."""
-    places = [country_of(m.group("place").strip(" ,")) for m in _LOCATIVE.finditer(before)]
-    places = [p for p in places if p]
+    found = [country_of(m.group("place").strip(" ,")) for m in _LOCATIVE.finditer(before)]
+    places = [p for p in found if p]
     return places[-1] if len(set(places)) == 1 else ""
 
 
@@ -317,7 +321,7 @@ def _resolve_scopes(
     for c in claims:
         if c.get("explicit"):
             known[(c.key, ctx.names.canonical(c.value))].add(c.get("scope"))
-    out = []
+    out: list[tuple[Claim, str, bool | None]] = []
     for c in claims:
         scope = c.get("scope")
         if c.get("explicit"):
