@@ -77,7 +77,20 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         out.append(DateMention(s, e, m.group("year"), "year"))
         taken.append((s, e))
+    for m in _YEAR_SPAN.finditer(text):
+        # "during the conflict in 1969-1998": a period, not the date of an event
+        if "(" in text[max(0, m.start() - 3) : m.start()]:
+            continue  # "(1743–1804)": a lifespan, whose ends are dates
+        out = [
+            DateMention(d.start, d.end, "period:" + d.value, "period", d.reporting)
+            if m.start() <= d.start < m.end()
+            else d
+            for d in out
+        ]
     return sorted(out, key=lambda d: d.start)
+
+
+_YEAR_SPAN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–—]\s*(?:1[89]\d\d|20\d\d)\b")
 
 
 def _from_match(m: re.Match[str]) -> tuple[str, str] | None:
@@ -108,6 +121,8 @@ def _from_match(m: re.Match[str]) -> tuple[str, str] | None:
 
 def dates_agree(a: str, b: str) -> bool | None:
     """True if two normalised dates can be the same day, False if not, None if incomparable."""
+    if a.startswith("period:") or b.startswith("period:"):
+        return None
     if a in WEEKDAYS or b in WEEKDAYS:
         return (a == b) if (a in WEEKDAYS and b in WEEKDAYS) else None
     pa, pb = _parts(a), _parts(b)

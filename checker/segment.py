@@ -9,107 +9,21 @@ from checker.furniture import is_furniture_line
 from checker.model import Sentence, Source
 
 # Tokens that end with a period but rarely end a sentence (compared lower-case, without the dot).
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "gen",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "maj",
-        "adm",
-        "cmdr",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "det",
-        "insp",
-        "messrs",
-        "mme",
-        "mlle",
-        "fig",
-        "figs",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "assn",
-        "bros",
-        "ave",
-        "blvd",
-        "rd",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "u.s.a",
-        "a.m",
-        "p.m",
-        "i.e",
-        "e.g",
-        "cf",
-        "al",
-        "op",
-        "ed",
-        "vol",
-        "pp",
-        "ch",
-        "art",
-        "sec",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "d.c",
-        "n.y",
-        "l.a",
-        "s.e",
-        "n.w",
-        "s.w",
-        "n.e",
-    ]
-)
+# fmt: off
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "vs", "etc", "inc",
+    "corp", "ltd", "co", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr", "gov", "sen",
+    "rep", "rev", "hon", "pres", "supt", "det", "insp", "messrs", "mme", "mlle", "approx", "est",
+    "dept", "univ", "assn", "bros", "ave", "blvd", "rd", "u.s", "u.k", "u.n", "e.u", "u.s.a",
+    "a.m", "p.m", "i.e", "e.g", "cf", "al", "d.c", "n.y", "l.a",
+])
+# Abbreviations only when a number follows ("No. 5", "Jan. 26", "Fig. 3"): "said no." and
+# "the Sun." end sentences.
+ABBREVIATIONS_BEFORE_NUMBER = frozenset([
+    "no", "nos", "fig", "figs", "vol", "pp", "ch", "art", "sec", "op", "ed", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+])
+# fmt: on
 MAX_SENTENCE_CHARS = 1500
 
 _CANDIDATE = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
@@ -208,6 +122,8 @@ def _is_abbreviation(block: str, dot_at: int, punct: str) -> bool:
         return False
     word = m.group(1).lstrip("\"'“‘([").lower()
     if word in ABBREVIATIONS:
+        return True
+    if word in ABBREVIATIONS_BEFORE_NUMBER and re.match(r"\s+\d", block[dot_at + 1 :]):
         return True
     # Initials (J. R. R. Tolkien) and dotted abbreviations (U.S., a.m.) do not end sentences.
     if len(word) == 1 and word.isalpha():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from checker.attribution import attribution
@@ -74,31 +75,41 @@ class DateRule:
         if not mentions:
             return []
         toks = [t for t in tokens(text) if not any(d.start <= t.start < d.end for d in mentions)]
-        context = tuple(sorted(content_lemmas(toks) - _DATE_WORDS))
+        whole = content_lemmas(toks) - _DATE_WORDS
+        events = _lifespan_events(text, mentions)
         who = attribution(text)
-        return [
-            Claim(
-                rule=self.code,
-                kind=ClaimKind.DATE,
-                source_id=sentence.source_id,
-                sentence_index=sentence.index,
-                start=sentence.start + d.start,
-                end=sentence.start + d.end,
-                quote=text[d.start : d.end],
-                value=d.value,
-                key=d.granularity,
-                context=context,
-                attribution=who,
-                extra=(("reporting", d.reporting), ("count", len(mentions))),
+        claims = []
+        for i, d in enumerate(mentions):
+            # With several dates in a sentence, each is about the words around it.
+            if len(mentions) > 1:
+                near = [t for t in toks if d.start - 60 <= t.start and t.end <= d.end + 40]
+                context = content_lemmas(near) - _DATE_WORDS
+            else:
+                context = set(whole)
+            context |= events.get(i, set())
+            claims.append(
+                Claim(
+                    rule=self.code,
+                    kind=ClaimKind.DATE,
+                    source_id=sentence.source_id,
+                    sentence_index=sentence.index,
+                    start=sentence.start + d.start,
+                    end=sentence.start + d.end,
+                    quote=text[d.start : d.end],
+                    value=d.value,
+                    key=d.granularity,
+                    context=tuple(sorted(context)),
+                    attribution=who,
+                    extra=(("reporting", d.reporting), ("count", len(mentions))),
+                )
             )
-            for d in mentions
-        ]
+        return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
         policy = PairPolicy(
             ctype=self.conflict_type,
             rule=self.code,
-            min_sim=self.min_sim,
+            min_sim=min(self.min_sim, _LOOSE_SIM),
             judge=self._judge,
             same_thing=lambda a, b: dates_agree(a.value, b.value) is not None,
             agree=lambda a, b: dates_agree(a.value, b.value) is not False,
@@ -113,17 +124,65 @@ class DateRule:
         verdict = dates_agree(a.value, b.value)
         if verdict is None:
             return None
+        if _different_events(set(a.context), set(b.context)):
+            return None
         ctx_overlap = overlap(set(a.context), set(b.context))
         if ctx_overlap < self.min_context:
             return None
-        # Sentences with several dates pair them only when the wording is close.
-        if (a.get("count", 1) > 1 or b.get("count", 1) > 1) and sim < 0.75:
+        # Looser alignments need more of the event's own words in common.
+        if sim < self.min_sim and ctx_overlap < 0.5:
             return None
         if verdict:
             return True, 0.0
         weekday = a.key == "weekday"
         score = 0.5 * sim + 0.4 * ctx_overlap + (0.0 if weekday else 0.1)
         return False, score
+
+
+_LOOSE_SIM = 0.45
+# Events that are never the same event: a birth is not a death, an opening not a closing.
+_OPPOSED_EVENTS = [
+    (content_lemmas(tokens(a)), content_lemmas(tokens(b)))
+    for a, b in [
+        ("born birth", "died death dies killed"),
+        ("opened opening opens launched", "closed closing closes shut"),
+        ("founded established formed created", "dissolved disbanded abolished"),
+        ("began begins started starts", "ended ends finished"),
+        ("arrived arrives", "left departed leaves"),
+        ("elected appointed", "resigned ousted dismissed"),
+        ("married", "divorced"),
+    ]
+]
+
+
+def _different_events(a: set[str], b: set[str]) -> bool:
+    for first, second in _OPPOSED_EVENTS:
+        if (a & first and b & second and not b & first) or (
+            a & second and b & first and not b & second
+        ):
+            return True
+    return False
+
+
+_BORN = content_lemmas(tokens("born"))
+_DIED = content_lemmas(tokens("died"))
+_RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|until)\s*$")
+
+
+def _lifespan_events(text: str, mentions: Sequence) -> dict[int, set[str]]:
+    """ "(8 September 1838 – 2 March 1881)": the first date is a birth, the second a death."""
+    out: dict[int, set[str]] = {}
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.granularity not in ("day", "year") or b.granularity not in ("day", "year"):
+            continue
+        if not _RANGE_BETWEEN.match(text[a.end : b.start]):
+            continue
+        if "(" not in text[max(0, a.start - 40) : a.start]:
+            continue
+        out[i] = set(_BORN)
+        out[i + 1] = set(_DIED)
+    return out
 
 
 def _subject(claims: Sequence[Claim]) -> str:

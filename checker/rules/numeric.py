@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from checker.attribution import attribution
@@ -57,7 +58,7 @@ class NumericRule:
                     end=sentence.start + q.end,
                     quote=text[q.start : q.end],
                     value=q.value,
-                    key=_key(q),
+                    key=_key(q, text[q.end :]),
                     low=low,
                     high=high,
                     unit=q.unit.name if q.unit else "",
@@ -96,10 +97,10 @@ class NumericRule:
             return None
         dimension, head = a.key.split(":", 1)
         ctx_overlap = overlap(set(a.context), set(b.context))
+        of_a, of_b = set(a.get("of") or ()), set(b.get("of") or ())
+        if of_a and of_b and not (of_a & of_b):
+            return None  # "7 flybys of Venus" and "24 flybys of the Sun" count different things
         if dimension == "percent":
-            of_a, of_b = set(a.get("of") or ()), set(b.get("of") or ())
-            if of_a and of_b and not (of_a & of_b):
-                return None
             if not (of_a and of_b) and ctx_overlap < 0.5:
                 return None
         elif head == "_":
@@ -115,7 +116,18 @@ class NumericRule:
         return False, _score(a, b, sim, ctx_overlap)
 
 
-def _key(q: Quantity) -> str:
+_RELATIVE = re.compile(r"\s+(ago|later|earlier|before|after|afterwards|since|previously)\b", re.I)
+
+
+def _key(q: Quantity, rest: str) -> str:
+    """What a quantity can be compared with: its dimension and counted noun.
+
+    Durations that place an event relative to another ("150 million years ago", "ten
+    years later") are keyed by that relation, so they never meet plain durations.
+    """
+    rel = _RELATIVE.match(rest)
+    if q.dimension == "duration" and rel:
+        return f"duration:{rel.group(1).lower()}"
     if q.unit is None:
         return f"count:{q.head or '_'}"
     if q.modifier:

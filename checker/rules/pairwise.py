@@ -84,12 +84,17 @@ def pairwise_conflicts(
     components: dict[Key, list[tuple[Claim, Claim, float]]] = defaultdict(list)
     for ca, cb, score in conflict_edges:
         components[find(_key(ca))].append((ca, cb, score))
+    # Each source is represented by its claim in the strongest disagreement.
+    best: dict[Key, float] = defaultdict(float)
+    for ca, cb, score in conflict_edges:
+        for k in (_key(ca), _key(cb)):
+            best[k] = max(best[k], score)
     members: dict[Key, list[Claim]] = defaultdict(list)
-    for k, c in sorted(claim_of.items()):
+    for k, c in sorted(claim_of.items(), key=lambda kc: (-best[kc[0]], kc[0])):
         members[find(k)].append(c)
     out = []
     for root, edges in components.items():
-        groups = _value_groups(members[root], policy.agree)
+        groups = _value_groups(_one_per_source(members[root]), policy.agree)
         if len(groups) < 2:
             continue
         score = max(s for _, _, s in edges)
@@ -116,6 +121,17 @@ def _vetoed(
         policy.same_thing(c, other) and policy.agree(c, other)
         for c in by_source.get(claim.source_id, ())
     )
+
+
+def _one_per_source(claims: Sequence[Claim]) -> list[Claim]:
+    """Keep each source's first claim (callers order claims by strength)."""
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        if c.source_id not in seen:
+            seen.add(c.source_id)
+            out.append(c)
+    return out
 
 
 def _value_groups(
