@@ -153,6 +153,110 @@ def audit_cmd(
         raise click.exceptions.Exit(EXIT_CONFLICTS)
 
 
+EVAL_HELP = """Run the audit on labelled CASES_DIR folders and score it.
+
+\b
+Each case is a folder with its sources and a gold.json:
+  {"conflict": true|false, "type": "numeric"|"date"|"entity"|"role"|"other"|null,
+   "a_span": "<sentence of the first source>", "b_span": "...", "sources": ["a.txt", "b.txt"]}
+
+A case counts as flagged when any conflict is reported. Prints precision, recall, F1 and the
+false-positive rate (share of no-conflict cases with a reported conflict) per folder and per
+conflict type, and the localised recall (a reported conflict quotes sentences overlapping both
+gold spans). The model is loaded once.
+
+\b
+Examples:
+  checker eval fixtures/eval
+  checker eval fixtures/eval ../shared/eval/multinews --format json -o eval.json
+  checker eval fixtures/eval --min-recall 0.7 --max-fpr 0.1
+
+\b
+Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
+"""
+
+
+@cli.command("eval", help=EVAL_HELP)
+@click.argument("cases", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A table for people or JSON for machines.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the figures here instead of standard output.",
+)
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME_OR_PATH",
+    help="Sentence-transformers model, as for audit.",
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=0.4,
+    show_default=True,
+    help="Alignment threshold, as for audit.",
+)
+@click.option("--top-k", type=int, default=3, show_default=True, help="As for audit.")
+@click.option("--min-precision", type=float, default=None, help="Fail below this precision.")
+@click.option("--min-recall", type=float, default=None, help="Fail below this recall.")
+@click.option("--min-localised", type=float, default=None, help="Fail below this localised recall.")
+@click.option(
+    "--max-fpr", type=float, default=None, help="Fail above this false-positive rate, e.g. 0.1."
+)
+def eval_cmd(
+    cases: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    model: str | None,
+    threshold: float,
+    top_k: int,
+    min_precision: float | None,
+    min_recall: float | None,
+    min_localised: float | None,
+    max_fpr: float | None,
+) -> None:
+    from checker.evaluate import evaluate
+    from checker.report.evaltext import format_evaluation
+
+    try:
+        result = evaluate(list(cases), model=model, threshold=threshold, top_k=top_k)
+        if fmt == "json":
+            import json
+
+            text = json.dumps(result.to_dict(), indent=2) + "\n"
+        else:
+            text = format_evaluation(result)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
+    except CheckerError as err:
+        raise click.exceptions.Exit(_fail(err)) from None
+    overall = result.overall()
+    missed = []
+    if min_precision is not None and overall.precision < min_precision:
+        missed.append(f"precision {overall.precision:.3f} < {min_precision}")
+    if min_recall is not None and overall.recall < min_recall:
+        missed.append(f"recall {overall.recall:.3f} < {min_recall}")
+    if min_localised is not None and overall.localised_recall < min_localised:
+        missed.append(f"localised recall {overall.localised_recall:.3f} < {min_localised}")
+    if max_fpr is not None and overall.false_positive_rate > max_fpr:
+        missed.append(f"false-positive rate {overall.false_positive_rate:.3f} > {max_fpr}")
+    if missed:
+        click.echo("checker: below the floor: " + "; ".join(missed), err=True)
+        raise click.exceptions.Exit(EXIT_CONFLICTS)
+
+
 def _fail(err: CheckerError) -> int:
     message = str(err).splitlines()[0] if str(err) else type(err).__name__
     click.echo(f"checker: error: {message}", err=True)

@@ -35,6 +35,7 @@ class ClaimKind(_StrEnum):
     DATE = "date"
     ENTITY = "entity"
     ROLE = "role"
+    POLARITY = "polarity"
 
 
 class ConflictType(_StrEnum):

@@ -12,6 +12,7 @@ from checker.rules.base import CompareContext, Document, Rule
 from checker.rules.dates import DateRule
 from checker.rules.entities import EntityRule
 from checker.rules.numeric import NumericRule
+from checker.rules.polarity import PolarityRule
 from checker.rules.roles import RoleRule
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ BUILTIN: dict[str, type] = {
     "DATE": DateRule,
     "ROLE": RoleRule,
     "ENT": EntityRule,
+    "POL": PolarityRule,
 }
 
 

@@ -1,0 +1,215 @@
+"""`evaluate()`: run the audit on labelled cases and score it (precision, recall, localisation)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.api import audit, default_embedder
+from checker.embed import Embedder
+from checker.errors import CheckerError, InputError
+from checker.ingest import SUFFIXES
+from checker.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    """One case: what the gold says and what the audit reported."""
+
+    folder: str
+    case: str
+    gold_conflict: bool
+    gold_type: str
+    reported: tuple[str, ...]  # types of the reported conflicts
+    localised: bool  # a reported conflict quotes sentences overlapping both gold spans
+    error: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.reported)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Case-level figures: a case is flagged when the audit reports any conflict in it."""
+
+    cases: int
+    conflict_cases: int
+    clean_cases: int
+    true_positives: int
+    false_positives: int
+    localised: int
+    typed: int  # conflict cases where a conflict of the gold type was reported
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positives + self.false_positives
+        return self.true_positives / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.conflict_cases if self.conflict_cases else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def false_positive_rate(self) -> float:
+        return self.false_positives / self.clean_cases if self.clean_cases else 0.0
+
+    @property
+    def localised_recall(self) -> float:
+        return self.localised / self.conflict_cases if self.conflict_cases else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cases": self.cases,
+            "conflict_cases": self.conflict_cases,
+            "clean_cases": self.clean_cases,
+            "true_positives": self.true_positives,
+            "false_positives": self.false_positives,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "false_positive_rate": round(self.false_positive_rate, 4),
+            "localised_recall": round(self.localised_recall, 4),
+            "typed_recall": round(self.typed / self.conflict_cases, 4)
+            if self.conflict_cases
+            else 1.0,
+        }
+
+
+def score(results: Sequence[CaseResult]) -> Score:
+    pos = [r for r in results if r.gold_conflict]
+    neg = [r for r in results if not r.gold_conflict]
+    return Score(
+        cases=len(results),
+        conflict_cases=len(pos),
+        clean_cases=len(neg),
+        true_positives=sum(r.flagged for r in pos),
+        false_positives=sum(r.flagged for r in neg),
+        localised=sum(r.localised for r in pos),
+        typed=sum(r.gold_type in r.reported for r in pos),
+    )
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    results: tuple[CaseResult, ...]
+    seconds: float
+    folders: tuple[str, ...] = field(default=())
+
+    def overall(self) -> Score:
+        return score(self.results)
+
+    def by_folder(self) -> dict[str, Score]:
+        return {f: score([r for r in self.results if r.folder == f]) for f in self.folders}
+
+    def by_type(self) -> dict[str, Score]:
+        """Per gold conflict type (clean cases count under "none")."""
+        types = sorted({r.gold_type or "none" for r in self.results})
+        return {t: score([r for r in self.results if (r.gold_type or "none") == t]) for t in types}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall().to_dict(),
+            "folders": {f: s.to_dict() for f, s in self.by_folder().items()},
+            "types": {t: s.to_dict() for t, s in self.by_type().items()},
+            "cases": [
+                {
+                    "folder": r.folder,
+                    "case": r.case,
+                    "gold_conflict": r.gold_conflict,
+                    "gold_type": r.gold_type,
+                    "reported": list(r.reported),
+                    "localised": r.localised,
+                    **({"error": r.error} if r.error else {}),
+                }
+                for r in self.results
+            ],
+            "seconds": round(self.seconds, 1),
+        }
+
+
+def find_cases(folder: Path) -> list[Path]:
+    """Case directories under `folder` (each holds a gold.json); `folder` itself if it is one."""
+    if (folder / "gold.json").is_file():
+        return [folder]
+    return sorted(p for p in folder.iterdir() if (p / "gold.json").is_file())
+
+
+def evaluate(
+    folders: Iterable[str | Path],
+    *,
+    model: str | None = None,
+    embedder: Embedder | None = None,
+    **options: Any,
+) -> Evaluation:
+    """Audit every case of every folder (the model is loaded once) and collect the results."""
+    t0 = time.perf_counter()
+    embedder = embedder or default_embedder(model)
+    results: list[CaseResult] = []
+    names: list[str] = []
+    for folder in folders:
+        path = Path(folder)
+        if not path.is_dir():
+            raise InputError(f"{path}: not a directory of cases; each case needs a gold.json")
+        cases = find_cases(path)
+        if not cases:
+            raise InputError(f"{path}: no case folders with a gold.json found")
+        names.append(str(path))
+        for case in cases:
+            results.append(_run_case(str(path), case, embedder, options))
+    return Evaluation(tuple(results), time.perf_counter() - t0, tuple(names))
+
+
+def _run_case(folder: str, case: Path, embedder: Embedder, options: dict[str, Any]) -> CaseResult:
+    gold = json.loads((case / "gold.json").read_text("utf-8"))
+    files = [case / n for n in gold.get("sources") or []] or sorted(
+        p for p in case.iterdir() if p.suffix in SUFFIXES and p.name != "gold.json"
+    )
+    conflict, gold_type = bool(gold.get("conflict")), str(gold.get("type") or "")
+    try:
+        report = audit(files, embedder=embedder, **options)
+    except CheckerError as err:
+        return CaseResult(folder, case.name, conflict, gold_type, (), False, str(err))
+    reported = tuple(sorted({c.type.value for c in report.conflicts}))
+    localised = _localised(report, _gold_spans(files, gold))
+    return CaseResult(folder, case.name, conflict, gold_type, reported, localised)
+
+
+def _gold_spans(files: Sequence[Path], gold: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Character spans of a_span / b_span in the first two sources, by source id."""
+    spans: dict[str, tuple[int, int]] = {}
+    for path, key in zip(files, ("a_span", "b_span"), strict=False):
+        span = str(gold.get(key) or "").strip()
+        if not span:
+            continue
+        try:
+            text = path.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        at = text.find(span)
+        if at >= 0:
+            spans[path.stem] = (at, at + len(span))
+    return spans
+
+
+def _localised(report: Report, spans: dict[str, tuple[int, int]]) -> bool:
+    if len(spans) < 2:
+        return False
+    for c in report.conflicts:
+        hit = set()
+        for cc in c.claims:
+            span = spans.get(cc.source)
+            if span and cc.start < span[1] and span[0] < cc.end:
+                hit.add(cc.source)
+        if hit >= set(spans):
+            return True
+    return False

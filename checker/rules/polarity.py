@@ -1,0 +1,181 @@
+"""POL: plain contradictions between aligned sentences: negation, denial, opposite outcomes."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from checker.attribution import attribution
+from checker.conflicts import build_conflict
+from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
+from checker.rules.base import CompareContext, Document
+from checker.text import content_lemmas, overlap, tokens
+
+# Opposite outcomes; each word maps to its group and side.
+_ANTONYMS = [
+    ("won win wins winning victory", "lost lose loses losing defeat defeated"),
+    ("rose rise rises risen increased increase increases grew grow climbed gained",
+     "fell fall falls fallen decreased decrease decreases dropped declined shrank"),
+    ("approved approve approves passed accepted accept endorsed", "rejected reject rejects "
+     "vetoed refused blocked"),
+    ("confirmed confirm confirms admitted acknowledged", "denied deny denies refuted dismissed"),
+    ("convicted guilty", "acquitted innocent cleared"),
+    ("survived alive rescued", "died dead killed"),
+    ("allowed permitted legal lifted", "banned prohibited illegal imposed"),
+    ("opened reopened", "closed shut"),
+    ("true genuine authentic", "false fake hoax fabricated"),
+    ("higher more larger", "lower less smaller"),
+    ("resigned quit", "stayed remained"),
+]  # fmt: skip
+_SIDE: dict[str, tuple[int, int]] = {}
+for _group, (_pos, _neg) in enumerate(_ANTONYMS):
+    for _w in _pos.split():
+        _SIDE[_w] = (_group, 0)
+    for _w in _neg.split():
+        _SIDE[_w] = (_group, 1)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|cannot|without)\b|\b\w+n[’']t\b", re.I
+)
+
+
+class PolarityRule:
+    """Flags closely aligned sentences that say the same thing with opposite polarity.
+
+    min_sim: the least sentence similarity; min_shared: the least share of shared content
+    words, so that only near-paraphrases that flip one thing are flagged.
+    """
+
+    code = "POL"
+    conflict_type = ConflictType.OTHER
+
+    def __init__(self, min_sim: float = 0.75, min_shared: float = 0.6) -> None:
+        self.min_sim = min_sim
+        self.min_shared = min_shared
+
+    def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
+        if sentence.furniture:
+            return []
+        text = sentence.text
+        toks = tokens(text)
+        marks: list[tuple[int, int, str]] = []
+        for t in toks:
+            side = _SIDE.get(t.lower)
+            if side is not None:
+                marks.append((t.start, t.end, f"{side[0]}:{side[1]}"))
+        neg = [(m.start(), m.end()) for m in _NEGATION.finditer(text)]
+        if neg:
+            marks.append((neg[0][0], neg[0][1], "negated"))
+        who = attribution(text)
+        return [
+            Claim(
+                rule=self.code,
+                kind=ClaimKind.POLARITY,
+                source_id=sentence.source_id,
+                sentence_index=sentence.index,
+                start=sentence.start + s,
+                end=sentence.start + e,
+                quote=text[s:e],
+                value=label,
+                key="negation" if label == "negated" else label.split(":")[0],
+                attribution=who,
+            )
+            for s, e, label in marks
+        ]
+
+    def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in claims:
+            by_sentence[(c.source_id, c.sentence_index)].append(c)
+        out = []
+        for sa, sb, sim in ctx.aligned_pairs():
+            if sim < self.min_sim or sa[0] == sb[0]:
+                continue
+            ca, cb = by_sentence.get(sa, []), by_sentence.get(sb, [])
+            if not ca and not cb:
+                continue
+            a_text, b_text = ctx.sentences[sa].text, ctx.sentences[sb].text
+            shared = overlap(_content(a_text), _content(b_text))
+            if shared < self.min_shared:
+                continue
+            for first, second in self._opposed(ca, cb, ctx.sentences[sa], ctx.sentences[sb]):
+                score = 0.4 * sim + 0.3 * shared + 0.2
+                out.append(
+                    build_conflict(
+                        ctype=self.conflict_type,
+                        rule=self.code,
+                        subject=_subject(a_text, b_text),
+                        groups=[(first.value, [first]), (second.value, [second])],
+                        score=score,
+                        sentences=ctx.sentences,
+                        label=_label,
+                        source_order=ctx.source_order,
+                    )
+                )
+        return out
+
+    def _opposed(
+        self, ca: list[Claim], cb: list[Claim], sa: Sentence, sb: Sentence
+    ) -> list[tuple[Claim, Claim]]:
+        pairs: list[tuple[Claim, Claim]] = []
+        neg_a = [c for c in ca if c.key == "negation"]
+        neg_b = [c for c in cb if c.key == "negation"]
+        if bool(neg_a) != bool(neg_b):
+            negated = (neg_a or neg_b)[0]
+            plain_sentence = sb if neg_a else sa
+            negated_sentence = sa if neg_a else sb
+            if not _negates_shared_verb(negated, negated_sentence, plain_sentence):
+                return pairs
+            plain = _whole(plain_sentence, self.code)
+            pairs.append((negated, plain) if neg_a else (plain, negated))
+            return pairs
+        sides_a = {c.key: c for c in ca if c.key != "negation"}
+        sides_b = {c.key: c for c in cb if c.key != "negation"}
+        for group in sorted(set(sides_a) & set(sides_b)):
+            values_a = {c.value for c in ca if c.key == group}
+            values_b = {c.value for c in cb if c.key == group}
+            if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
+                pairs.append((sides_a[group], sides_b[group]))
+        return pairs
+
+
+def _negates_shared_verb(neg: Claim, negated: Sentence, plain: Sentence) -> bool:
+    """Is the negation about something the other sentence affirms ("did not sign"/"signed")?
+
+    The first content word within three words after the negation must occur in the other
+    sentence; "couldn't reach her" does not contradict a sentence without "reach".
+    """
+    after = tokens(negated.text[neg.end - negated.start :])[:4]
+    words = [t for t in after if content_lemmas([t])][:1]
+    return bool(words) and bool(content_lemmas(words) & _content(plain.text))
+
+
+def _content(text: str) -> set[str]:
+    return content_lemmas(tokens(text)) - set(_SIDE) - {"not", "never"}
+
+
+def _whole(s: Sentence, rule: str) -> Claim:
+    """The un-negated side: the whole sentence is the claim."""
+    return Claim(
+        rule=rule,
+        kind=ClaimKind.POLARITY,
+        source_id=s.source_id,
+        sentence_index=s.index,
+        start=s.start,
+        end=s.end,
+        quote=s.text,
+        value="affirmed",
+        key="negation",
+        attribution=attribution(s.text),
+    )
+
+
+def _subject(a: str, b: str) -> str:
+    words = sorted(_content(a) & _content(b))[:5]
+    return "polarity: " + ", ".join(words)
+
+
+def _label(c: Claim) -> str:
+    if c.value == "affirmed":
+        return "no negation"
+    return f"“{c.quote}”"
