@@ -184,6 +184,7 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         if re.match(r"(?:st|nd|rd|th)\b", text[m.end("dig") :], re.I):
             return None  # an ordinal
         tol = _rounding(raw)
+        half = _half_unit(raw)
     else:
         raw = m.group("word")
         parsed = parse_words(raw)
@@ -194,6 +195,7 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         ):
             return None
         value, tol = parsed, 0.0
+        half = 0.05 * value
     scale = (m.group("scale") or "").strip(" -").lower()
     if scale:
         factor = _MULT.get(scale) or _SCALE_ABBR.get(scale, 1)
@@ -201,9 +203,21 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
             decimals = raw.split(".")[1] if "." in raw else ""
             tol = 0.5 * factor / (10 ** len(decimals)) if factor >= 1_000_000 else tol * factor
             tol = min(tol, 0.05 * value * factor)
+            half = 0.5 * factor / (10 ** len(decimals)) if factor >= 1_000_000 else half * factor
+        else:
+            half *= factor
         value *= factor
     unit = CURRENCY_SYMBOLS.get((m.group("cur") or "").strip().lower())
-    return _finish(text, m.start(), m.end(), value, value - tol, value + tol, unit)
+    return _finish(text, m.start(), m.end(), value, value - tol, value + tol, unit, half=half)
+
+
+def _half_unit(raw: str) -> float:
+    """Half the place value of the last significant digit ("300" gives 50, "8.2" 0.05)."""
+    digits = raw.replace(",", "")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1])
+    zeros = len(digits) - len(digits.rstrip("0")) if int(digits) else 0
+    return 0.5 * 10**zeros
 
 
 def _rounding(raw: str) -> float:
@@ -226,12 +240,21 @@ def _finish(
     high: float,
     unit: Unit | None,
     vague: bool = False,
+    half: float = 0.0,
 ) -> Quantity | None:
     hedge = ""
     hm = _HEDGE_RE.search(text[:start])
     if hm and not vague:
         hedge = hm.group("h").lower()
         lo_f, hi_f = _HEDGE_BOUNDS[hedge]
+        if 0.0 < lo_f < 1.0 or 1.0 < hi_f < math.inf:
+            # An approximation is as loose as the number's own precision, within 2.5-10%:
+            # "about 300" covers 270-330, "about $8.2 billion" only 8.0-8.4 billion.
+            rel = min(0.1, max(0.025, half / abs(value))) if value else 0.1
+            one_sided = lo_f == 1.0 or hi_f == 1.0  # "nearly", "just over": twice the room
+            width = min(0.15, 2 * rel) if one_sided else rel
+            lo_f = 1.0 - width if lo_f < 1.0 else lo_f
+            hi_f = 1.0 + width if hi_f > 1.0 else hi_f
         low, high = min(low, value * lo_f), max(high, value * hi_f)
         start = hm.start("h")
     superseded = bool(_SUPERSEDED_RE.search(text[:start]))
@@ -330,6 +353,8 @@ def _head_after(rest: str) -> tuple[str, tuple[str, ...], int]:
         if word.endswith(("’s", "'s")) or _looks_verb(word):
             break
         head, end, taken = lemma(word), w.start() + len(word), taken + 1
+        if not _modifier_like(word):
+            break  # the first noun is what is counted: "1,840 children aged 5..."
     of_words: tuple[str, ...] = ()
     om = re.match(r"\s*(?:\w+\s+)?of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?", rest[end:])
     if om:
@@ -380,6 +405,75 @@ _NOUNS_IN_ED = frozenset(
         "arrested",
     ]
 )
+
+
+_ADJECTIVES = frozenset(
+    [
+        "new",
+        "key",
+        "major",
+        "minor",
+        "small",
+        "large",
+        "big",
+        "young",
+        "old",
+        "senior",
+        "junior",
+        "top",
+        "main",
+        "other",
+        "separate",
+        "additional",
+        "extra",
+        "further",
+        "armed",
+        "unarmed",
+        "civilian",
+        "foreign",
+        "local",
+        "total",
+        "full",
+        "high",
+        "low",
+        "former",
+        "current",
+        "daily",
+        "weekly",
+        "annual",
+        "monthly",
+        "early",
+        "late",
+        "last",
+        "first",
+        "second",
+        "third",
+    ]
+)
+_ADJ_SUFFIXES = (
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ian",
+    "ese",
+    "ish",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ary",
+    "ern",
+    "ean",
+)
+
+
+def _modifier_like(word: str) -> bool:
+    """Does this word (right after a number) probably modify a following noun?"""
+    low = word.lower()
+    if low.endswith("s") and not low.endswith(("ous", "less")):
+        return False  # plural nouns end the phrase; adjectives take no -s
+    return word[:1].isupper() or low in _ADJECTIVES or low.endswith(_ADJ_SUFFIXES)
 
 
 def _looks_verb(word: str) -> bool:

@@ -346,8 +346,43 @@ def content_lemmas(words: list[Token]) -> set[str]:
         low = t.lower
         if not low[0].isalpha() or low in STOPWORDS or len(low) < 2:
             continue
-        out.add(stem(lemma(low)))
+        out.add(concept(stem(lemma(low))))
     return out
+
+
+# News words that say the same thing ("killed"/"died"), by stem, so contexts meet.
+_CONCEPT_GROUPS = {
+    "die": "kill killed died die dy dead death fatality perish toll",
+    "injure": "injur hurt wound injury",
+    "cut": "cut eliminat slash shed axe",
+    "arrest": "arrest detain",
+    "evacuat": "evacuat flee fled displac",
+    "sign": "sign seal",
+    "win": "won win victory",
+    "say": "said say told tell stat announc",
+}
+_CONCEPTS = {w: c for c, words in _CONCEPT_GROUPS.items() for w in words.split()}
+
+
+def concept(word_stem: str) -> str:
+    """The shared concept of a word stem ("died" and "killed" both give "die")."""
+    return _CONCEPTS.get(word_stem, word_stem)
+
+
+# Counted nouns that name the same thing ("jobs"/"positions"), by lemma.
+_HEAD_GROUPS = {
+    "job": "job position post role",
+    "person": "person individual",
+    "child": "child kid",
+    "agreement": "agreement accord pact deal memorandum memo",
+    "home": "home house dwelling",
+    "vehicle": "vehicle car",
+}
+_HEADS = {w: h for h, words in _HEAD_GROUPS.items() for w in words.split()}
+
+
+def head_concept(noun_lemma: str) -> str:
+    return _HEADS.get(noun_lemma, noun_lemma)
 
 
 def stem(word: str) -> str:

@@ -12,7 +12,7 @@ from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.numbers import Quantity, find_quantities
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
-from checker.text import content_lemmas, overlap, tokens
+from checker.text import content_lemmas, head_concept, overlap, tokens
 
 WINDOW = 6  # words each side of a number that say what it is about
 
@@ -46,7 +46,7 @@ class NumericRule:
             near = [t for t in toks if t.end <= q.start or t.start >= q.end]
             before = [t for t in near if t.end <= q.start][-WINDOW:]
             after = [t for t in near if t.start >= q.end][:WINDOW]
-            context = content_lemmas(before + after) - {q.head}
+            context = content_lemmas(before + after) - {q.head, head_concept(q.head)}
             surface = tuple(sorted(_surface(before + after, context).items()))
             claims.append(
                 Claim(
@@ -83,7 +83,7 @@ class NumericRule:
             rule=self.code,
             min_sim=self.min_sim,
             judge=self._judge,
-            same_thing=lambda a, b: a.key == b.key and a.key.split(":")[1] != "_",
+            same_thing=_same_kind,
             agree=_agree,
             subject=_subject,
             value=lambda c: c.value,
@@ -111,6 +111,10 @@ class NumericRule:
             return None
         if not _same_time(a, b):
             return None
+        va, vb = abs(a.get("base", 0.0)), abs(b.get("base", 0.0))
+        if min(va, vb) > 0 and max(va, vb) / min(va, vb) > 10:
+            return None  # 15 and 1,700 deaths are different tallies, not one misreported
+
         if _agree(a, b):
             return True, 0.0
         return False, _score(a, b, sim, ctx_overlap)
@@ -129,15 +133,30 @@ def _key(q: Quantity, rest: str) -> str:
     if q.dimension == "duration" and rel:
         return f"duration:{rel.group(1).lower()}"
     if q.unit is None:
-        return f"count:{q.head or '_'}"
+        return f"count:{head_concept(q.head) if q.head else '_'}"
     if q.modifier:
         return f"{q.dimension}:{q.head or '_'}"
     return f"{q.dimension}:"
 
 
+def _same_kind(a: Claim, b: Claim) -> bool:
+    """Could these be the same quantity? Same dimension, and the same noun unless one is bare.
+
+    Used to excuse a disagreement: a source that also states the other's value ("a dozen
+    killed and 45 injured" against "45 hurt and 12 died") is counting other things.
+    """
+    dim_a, head_a = a.key.split(":", 1)
+    dim_b, head_b = b.key.split(":", 1)
+    return dim_a == dim_b and (head_a == head_b or "_" in (head_a, head_b))
+
+
 def _agree(a: Claim, b: Claim) -> bool:
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
+    if a.unit != b.unit and a.key.startswith("duration") and b.key.startswith("duration"):
+        # "eight weeks" and "two months" are the same span in everyday speech
+        slack = 0.1 * max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)))
+        lo_a, hi_a = lo_a - slack, hi_a + slack
     return lo_a <= hi_b and lo_b <= hi_a
 
 
@@ -154,7 +173,9 @@ def _same_time(a: Claim, b: Claim) -> bool:
     wa, wb = a.get("when") or (), b.get("when") or ()
     if not wa or not wb:
         return True
-    return any(dates_agree(x, y) is not False for x in wa for y in wb)
+    # Both dated: the same time only if some pair of their dates plainly agrees
+    # ("on Monday" and "in 2023" are not known to be the same time).
+    return any(dates_agree(x, y) for x in wa for y in wb)
 
 
 def _score(a: Claim, b: Claim, sim: float, ctx_overlap: float) -> float:

@@ -68,6 +68,10 @@ def pairwise_conflicts(
         # A claim that agrees with a claim of the other sentence is matched there; its
         # disagreements with the other numbers in that sentence are about other things.
         satisfied = {_key(c) for ca, cb, agree, _ in verdicts if agree for c in (ca, cb)}
+        for ca in by_sentence.get(sa, ()):
+            for cb in by_sentence.get(sb, ()):
+                if policy.same_thing(ca, cb) and policy.agree(ca, cb):
+                    satisfied.update((_key(ca), _key(cb)))
         for ca, cb, agree, score in verdicts:
             claim_of[_key(ca)], claim_of[_key(cb)] = ca, cb
             if agree:
