@@ -374,7 +374,8 @@ _HEAD_GROUPS = {
     "job": "job position post role",
     "person": "person individual",
     "child": "child kid",
-    "agreement": "agreement accord pact deal memorandum memo",
+    "agreement": "agreement accord pact deal",
+    "memorandum": "memorandum memo",
     "home": "home house dwelling",
     "vehicle": "vehicle car",
 }

@@ -72,6 +72,7 @@ class NumericRule:
                         ("when", when),
                         ("modifier", q.modifier),
                         ("surface", surface),
+                        ("head", q.head),
                     ),
                 )
             )
@@ -194,6 +195,7 @@ def _score(a: Claim, b: Claim, sim: float, ctx_overlap: float) -> float:
 def _subject(claims: Sequence[Claim]) -> str:
     first = claims[0]
     dimension, head = first.key.split(":", 1)
+    head = first.get("head") or head
     what = head if head not in ("", "_") else (first.unit or "number")
     if dimension == "percent":
         of = first.get("of") or ()
