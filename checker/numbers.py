@@ -190,6 +190,8 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         parsed = parse_words(raw)
         if parsed is None:
             return None
+        if raw[:1].isupper() and before.strip() and not re.search(r"[.!?:“\"(]\s*$", before):
+            return None  # "Zero Dark Thirty", "Ocean's Eleven": part of a name
         if raw.lower() == "one" and (
             _ONE_SKIP_AFTER.match(text[m.end() :]) or _ONE_SKIP_BEFORE.search(before)
         ):

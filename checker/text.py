@@ -360,6 +360,11 @@ _CONCEPT_GROUPS = {
     "sign": "sign seal",
     "win": "won win victory",
     "say": "said say told tell stat announc",
+    "deal": "deal transaction takeover acquisition merger",
+    "value": "valu worth",
+    "sentence": "sentenc jail prison term",
+    "visit": "visit attend",
+    "build": "built build construct",
 }
 _CONCEPTS = {w: c for c, words in _CONCEPT_GROUPS.items() for w in words.split()}
 

@@ -92,7 +92,7 @@ class NumericRule:
         return pairwise_conflicts(claims, ctx, policy)
 
     def _judge(self, a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
-        if a.key != b.key or a.get("modifier") != b.get("modifier"):
+        if a.key != b.key and not _generic_people(a, b):
             return None
         if a.get("superseded") or b.get("superseded"):
             return None
@@ -108,12 +108,12 @@ class NumericRule:
             # A bare number ("40 were injured") only meets another in near-identical wording.
             if sim < 0.75 or ctx_overlap < 0.5:
                 return None
-        elif ctx_overlap < self.min_context and sim < 0.75:
+        elif ctx_overlap < self.min_context and (sim < 0.75 or a.key != b.key):
             return None
         if not _same_time(a, b):
             return None
         va, vb = abs(a.get("base", 0.0)), abs(b.get("base", 0.0))
-        if min(va, vb) > 0 and max(va, vb) / min(va, vb) > 10:
+        if max(va, vb) > 10 * min(va, vb):
             return None  # 15 and 1,700 deaths are different tallies, not one misreported
 
         if _agree(a, b):
@@ -135,9 +135,17 @@ def _key(q: Quantity, rest: str) -> str:
         return f"duration:{rel.group(1).lower()}"
     if q.unit is None:
         return f"count:{head_concept(q.head) if q.head else '_'}"
-    if q.modifier:
-        return f"{q.dimension}:{q.head or '_'}"
     return f"{q.dimension}:"
+
+
+def _generic_people(a: Claim, b: Claim) -> bool:
+    """ "40,000 people" may count the same crowd as "25,000 teachers"."""
+    return (
+        "count:person" in (a.key, b.key)
+        and a.key.startswith("count:")
+        and b.key.startswith("count:")
+        and "count:_" not in (a.key, b.key)
+    )
 
 
 def _same_kind(a: Claim, b: Claim) -> bool:
@@ -148,7 +156,14 @@ def _same_kind(a: Claim, b: Claim) -> bool:
     """
     dim_a, head_a = a.key.split(":", 1)
     dim_b, head_b = b.key.split(":", 1)
+    if not (_bounded(a) and _bounded(b)):
+        return False  # "up to 230 km/h" (gusts) says little about sustained winds of 215
     return dim_a == dim_b and (head_a == head_b or "_" in (head_a, head_b))
+
+
+def _bounded(c: Claim) -> bool:
+    lo, hi = _bounds(c)
+    return math.isfinite(hi) and lo > 0 and hi - lo <= 0.25 * abs(c.get("base", c.value) or 1)
 
 
 def _agree(a: Claim, b: Claim) -> bool:
