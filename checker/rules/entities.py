@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -13,6 +14,8 @@ from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.text import STOPWORDS, lemma, stem
 
+# "in Vientiane", "at the Guildhall": a name right after a locative preposition is a place.
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _REPORTING = frozenset(["said", "say", "says", "told", "tell", "according", "added", "noted"])
 
 
@@ -31,8 +34,9 @@ class EntityRule:
     code = "ENT"
     conflict_type = ConflictType.ENTITY
 
-    def __init__(self, min_sim: float = 0.55) -> None:
+    def __init__(self, min_sim: float = 0.55, min_place_sim: float = 0.6) -> None:
         self.min_sim = min_sim
+        self.min_place_sim = min_place_sim
 
     def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
         if sentence.furniture:
@@ -40,7 +44,9 @@ class EntityRule:
         text = sentence.text
         who = attribution(text)
         claims = []
-        for n in find_names(text):
+        names = find_names(text)
+        places = [n for n in names if _LOCATIVE.search(text[: n.start])]
+        for n in names:
             before = [w.lower().strip(",;:“”\"'") for w in text[: n.start].split()][-2:]
             slot = " ".join(_stem(w) for w in before if w)
             kind = "place" if country_of(n.text) else "name"
@@ -56,7 +62,12 @@ class EntityRule:
                     value=n.key,
                     key=kind,
                     attribution=who,
-                    extra=(("slot", slot), ("sentence_start", n.start == 0)),
+                    extra=(
+                        ("slot", slot),
+                        ("sentence_start", n.start == 0),
+                        ("locative", n in places),
+                        ("n_places", len(places)),
+                    ),
                 )
             )
         return claims
@@ -68,9 +79,16 @@ class EntityRule:
 
         def judge(a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
             slot = a.get("slot")
-            if not slot or slot != b.get("slot") or a.key != b.key:
+            if not slot or a.key != b.key:
                 return None
-            if not set(slot.split()) - STOPWORDS - _REPORTING:
+            if slot != b.get("slot"):
+                if not (a.get("locative") and b.get("locative") and sim >= self.min_place_sim):
+                    return None
+                # "met in Vientiane" / "the gathering in Phnom Penh": where one event
+                # happened, in closely aligned sentences whose other words agree
+                if a.get("n_places", 0) != 1 or b.get("n_places", 0) != 1:
+                    return None
+            elif not set(slot.split()) - STOPWORDS - _REPORTING:
                 return None  # "in X" vs "in Y": too loose to be the same slot
             ca, cb = ctx.names.canonical(a.value), ctx.names.canonical(b.value)
             if ctx.names.same(ca, cb):

@@ -100,6 +100,13 @@ _ORG_TITLES = frozenset(
         "editor",
     }
 )
+# Offices of a city, region or institution: any proper name can scope them.
+_LOCAL_TITLES = frozenset(
+    {"mayor", "governor", "police chief", "police commissioner", "chief minister", "premier",
+     "first minister", "rector", "vice-chancellor", "archbishop", "bishop", "sheriff",
+     "district attorney", "chief constable", "fire chief", "head coach", "manager", "principal",
+     "headteacher", "chief justice", "speaker", "chancellor", "emir", "king", "queen"}
+)
 _STOP_SCOPE = frozenset(
     [
         "the",
@@ -295,6 +302,8 @@ def _scope(raw: str, title: str) -> str:
     org = " ".join(words)
     if words[-1].lower().strip(".") in ORG_SUFFIXES or title in _ORG_TITLES:
         return org
+    if title in _LOCAL_TITLES and not any(w.lower() in _STOP_SCOPE for w in words):
+        return org  # "Rotterdam Mayor ...", "the governor of Lagos"
     return ""
 
 
