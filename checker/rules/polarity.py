@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
+from checker.names import find_names
 from checker.rules.base import CompareContext, Document
 from checker.text import content_lemmas, overlap, tokens
 
 # Opposite outcomes; each word maps to its group and side.
 _ANTONYMS = [
-    ("won win wins winning victory", "lost lose loses losing defeat defeated"),
+    ("won win wins winning", "lost lose loses losing"),
     ("rose rise rises risen increased increase increases grew grow climbed gained",
      "fell fall falls fallen decreased decrease decreases dropped declined shrank"),
     ("approved approve approves passed accepted accept endorsed", "rejected reject rejects "
@@ -27,6 +28,7 @@ _ANTONYMS = [
     ("true genuine authentic", "false fake hoax fabricated"),
     ("higher more larger", "lower less smaller"),
     ("resigned quit", "stayed remained"),
+    ("upheld upholds", "quashed overturned overturns reversed"),
 ]  # fmt: skip
 _SIDE: dict[str, tuple[int, int]] = {}
 for _group, (_pos, _neg) in enumerate(_ANTONYMS):
@@ -49,9 +51,19 @@ class PolarityRule:
     code = "POL"
     conflict_type = ConflictType.OTHER
 
-    def __init__(self, min_sim: float = 0.75, min_shared: float = 0.6) -> None:
+    def __init__(
+        self,
+        min_sim: float = 0.75,
+        min_shared: float = 0.6,
+        min_sim_opposites: float = 0.5,
+        min_shared_opposites: float = 0.4,
+    ) -> None:
         self.min_sim = min_sim
         self.min_shared = min_shared
+        # Opposite outcome words ("approved"/"rejected") are a stronger signal than a bare
+        # negation, so looser alignments are enough.
+        self.min_sim_opposites = min_sim_opposites
+        self.min_shared_opposites = min_shared_opposites
 
     def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
         if sentence.furniture:
@@ -89,16 +101,19 @@ class PolarityRule:
             by_sentence[(c.source_id, c.sentence_index)].append(c)
         out = []
         for sa, sb, sim in ctx.aligned_pairs():
-            if sim < self.min_sim or sa[0] == sb[0]:
+            if sim < min(self.min_sim, self.min_sim_opposites) or sa[0] == sb[0]:
                 continue
             ca, cb = by_sentence.get(sa, []), by_sentence.get(sb, [])
             if not ca and not cb:
                 continue
             a_text, b_text = ctx.sentences[sa].text, ctx.sentences[sb].text
             shared = overlap(_content(a_text), _content(b_text))
-            if shared < self.min_shared:
-                continue
-            for first, second in self._opposed(ca, cb, ctx.sentences[sa], ctx.sentences[sb]):
+            negation_ok = sim >= self.min_sim and shared >= self.min_shared
+            opposites_ok = sim >= self.min_sim_opposites and shared >= self.min_shared_opposites
+            found = self._opposed(ca, cb, ctx.sentences[sa], ctx.sentences[sb])
+            for first, second in found:
+                if not (negation_ok if first.key == "negation" else opposites_ok):
+                    continue
                 score = 0.4 * sim + 0.3 * shared + 0.2
                 out.append(
                     build_conflict(
@@ -135,7 +150,9 @@ class PolarityRule:
             values_a = {c.value for c in ca if c.key == group}
             values_b = {c.value for c in cb if c.key == group}
             if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
-                pairs.append((sides_a[group], sides_b[group]))
+                a, b = sides_a[group], sides_b[group]
+                if _agent(sa, a) == _agent(sb, b):  # "Ribeiro won" / "Duarte lost" agree
+                    pairs.append((a, b))
         return pairs
 
 
@@ -148,6 +165,12 @@ def _negates_shared_verb(neg: Claim, negated: Sentence, plain: Sentence) -> bool
     after = tokens(negated.text[neg.end - negated.start :])[:4]
     words = [t for t in after if content_lemmas([t])][:1]
     return bool(words) and bool(content_lemmas(words) & _content(plain.text))
+
+
+def _agent(s: Sentence, c: Claim) -> str:
+    """The last name before the opposite word: who won, who denied."""
+    names = find_names(s.text[: c.start - s.start])
+    return names[-1].key.split()[-1] if names else ""
 
 
 def _content(text: str) -> set[str]:

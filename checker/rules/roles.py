@@ -102,10 +102,33 @@ _ORG_TITLES = frozenset(
 )
 # Offices of a city, region or institution: any proper name can scope them.
 _LOCAL_TITLES = frozenset(
-    {"mayor", "governor", "police chief", "police commissioner", "chief minister", "premier",
-     "first minister", "rector", "vice-chancellor", "archbishop", "bishop", "sheriff",
-     "district attorney", "chief constable", "fire chief", "head coach", "manager", "principal",
-     "headteacher", "chief justice", "speaker", "chancellor", "emir", "king", "queen"}
+    {
+        "mayor",
+        "governor",
+        "police chief",
+        "police commissioner",
+        "chief minister",
+        "premier",
+        "first minister",
+        "rector",
+        "vice-chancellor",
+        "archbishop",
+        "bishop",
+        "sheriff",
+        "district attorney",
+        "chief constable",
+        "fire chief",
+        "head coach",
+        "manager",
+        "principal",
+        "headteacher",
+        "chief justice",
+        "speaker",
+        "chancellor",
+        "emir",
+        "king",
+        "queen",
+    }
 )
 _STOP_SCOPE = frozenset(
     [
