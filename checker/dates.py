@@ -37,8 +37,8 @@ _YEAR_CUE = re.compile(
     re.I,
 )
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|stated|reported|added|announced|tweeted|wrote|noted|confirmed|"
-    r"according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+    r"\b(?:said|says|told(?:\s+\w+){0,2}|stated|reported|added|announced|tweeted|wrote|noted|"
+    r"confirmed|according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
     re.I,
 )
 

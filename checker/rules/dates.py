@@ -63,7 +63,7 @@ class DateRule:
     code = "DATE"
     conflict_type = ConflictType.DATE
 
-    def __init__(self, min_sim: float = 0.6, min_context: float = 0.15) -> None:
+    def __init__(self, min_sim: float = 0.55, min_context: float = 0.15) -> None:
         self.min_sim = min_sim
         self.min_context = min_context
 
@@ -129,8 +129,11 @@ class DateRule:
         ctx_overlap = overlap(set(a.context), set(b.context))
         if ctx_overlap < self.min_context:
             return None
-        # Looser alignments need more of the event's own words in common.
+        # Looser alignments need more of the event's own words in common; a weekday alone
+        # says little, so it needs a close alignment.
         if sim < self.min_sim and ctx_overlap < 0.5:
+            return None
+        if a.key == "weekday" and sim < 0.6:
             return None
         if verdict:
             return True, 0.0
