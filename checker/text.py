@@ -365,6 +365,7 @@ _CONCEPT_GROUPS = {
     "sentence": "sentenc jail prison term",
     "visit": "visit attend",
     "build": "built build construct",
+    "price": "fetch pric paid sold cost",
 }
 _CONCEPTS = {w: c for c, words in _CONCEPT_GROUPS.items() for w in words.split()}
 

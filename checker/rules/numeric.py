@@ -138,14 +138,41 @@ def _key(q: Quantity, rest: str) -> str:
     return f"{q.dimension}:"
 
 
+_PEOPLE = frozenset(
+    [
+        "person",
+        "man",
+        "woman",
+        "worker",
+        "miner",
+        "passenger",
+        "resident",
+        "victim",
+        "student",
+        "teacher",
+        "soldier",
+        "protester",
+        "supporter",
+        "employee",
+        "patient",
+        "civilian",
+        "migrant",
+        "refugee",
+        "fan",
+        "spectator",
+    ]
+)
+
+
 def _generic_people(a: Claim, b: Claim) -> bool:
-    """ "40,000 people" may count the same crowd as "25,000 teachers"."""
-    return (
-        "count:person" in (a.key, b.key)
-        and a.key.startswith("count:")
-        and b.key.startswith("count:")
-        and "count:_" not in (a.key, b.key)
-    )
+    """Counts of people under two names: "40,000 people" may be the same crowd as "25,000
+    teachers", "nine men" the same miners as "seven miners"; other nouns must match."""
+    if not (a.key.startswith("count:") and b.key.startswith("count:")):
+        return False
+    head_a, head_b = a.key[6:], b.key[6:]
+    if head_a not in _PEOPLE or head_b not in _PEOPLE:
+        return False
+    return bool({head_a, head_b} & {"person", "man", "woman"})
 
 
 def _same_kind(a: Claim, b: Claim) -> bool:
@@ -156,6 +183,8 @@ def _same_kind(a: Claim, b: Claim) -> bool:
     """
     dim_a, head_a = a.key.split(":", 1)
     dim_b, head_b = b.key.split(":", 1)
+    if a.get("superseded") or b.get("superseded"):
+        return False  # "down from 33.5 percent" is a past figure, not a second reading
     if not (_bounded(a) and _bounded(b)):
         return False  # "up to 230 km/h" (gusts) says little about sustained winds of 215
     return dim_a == dim_b and (head_a == head_b or "_" in (head_a, head_b))
@@ -169,9 +198,11 @@ def _bounded(c: Claim) -> bool:
 def _agree(a: Claim, b: Claim) -> bool:
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
-    if a.unit != b.unit and a.key.startswith("duration") and b.key.startswith("duration"):
-        # "eight weeks" and "two months" are the same span in everyday speech
-        slack = 0.1 * max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)))
+    if a.unit != b.unit:
+        # Conversions between units are themselves rounded ("155 miles" for 250 km), and
+        # "eight weeks" and "two months" are the same span in everyday speech.
+        share = 0.1 if a.key.startswith("duration") and b.key.startswith("duration") else 0.01
+        slack = share * max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)))
         lo_a, hi_a = lo_a - slack, hi_a + slack
     return lo_a <= hi_b and lo_b <= hi_a
 
@@ -179,9 +210,7 @@ def _agree(a: Claim, b: Claim) -> bool:
 def _bounds(c: Claim) -> tuple[float, float]:
     lo = c.low if c.low is not None else float(c.value)
     hi = c.high if c.high is not None else float(c.value)
-    # Conversions between units are themselves rounded ("155 miles" for 250 km): allow 1%.
-    slack = 0.01 * abs(c.get("base", c.value)) if c.unit else 0.0
-    return lo - slack, hi + slack
+    return lo, hi
 
 
 def _same_time(a: Claim, b: Claim) -> bool:
