@@ -17,7 +17,7 @@ _MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)"
+_YEAR = r"(?P<year>1[0-9]\d\d|20\d\d|2100)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
@@ -31,7 +31,7 @@ _PATTERNS = [
 _YEAR_CUE = re.compile(
     r"(?:\b(?:in|since|by|from|until|till|before|after|during|through|of|early|late|mid|"
     r"spring|summer|autumn|fall|winter|year|season|and|or|to|the|between)\s+|[-–(]|^)"
-    r"(?P<year>1[89]\d\d|20\d\d)(?!\s*(?:%|percent|[a-z]*\s*(?:people|troops|soldiers|"
+    r"(?P<year>1[0-9]\d\d|20\d\d)(?!\s*(?:%|percent|[a-z]*\s*(?:people|troops|soldiers|"
     r"jobs|units|cases|deaths|homes|tons|tonnes|miles|km|kilometres|dollars|euros|"
     r"workers|members|votes|residents|patients|students|km|metres|meters|feet))|[\d,.]\d|s\b)",
     re.I,
@@ -90,7 +90,7 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(out, key=lambda d: d.start)
 
 
-_YEAR_SPAN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s*[-–—]\s*(?:1[89]\d\d|20\d\d)\b")
+_YEAR_SPAN = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*(?:1[0-9]\d\d|20\d\d)\b")
 
 
 def _from_match(m: re.Match[str]) -> tuple[str, str] | None:
