@@ -13,7 +13,7 @@ from checker.api import audit, default_embedder
 from checker.embed import Embedder
 from checker.errors import CheckerError, InputError
 from checker.ingest import SUFFIXES
-from checker.model import Report
+from checker.model import Conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,8 @@ class CaseResult:
     reported: tuple[str, ...]  # types of the reported conflicts
     localised: bool  # a reported conflict quotes sentences overlapping both gold spans
     error: str = ""
+    # (severity, correct) per reported conflict; correct: it quotes both gold spans
+    verdicts: tuple[tuple[str, bool], ...] = ()
 
     @property
     def flagged(self) -> bool:
@@ -116,9 +118,22 @@ class Evaluation:
         types = sorted({r.gold_type or "none" for r in self.results})
         return {t: score([r for r in self.results if (r.gold_type or "none") == t]) for t in types}
 
+    def by_severity(self) -> dict[str, dict[str, float]]:
+        """Per severity: reported conflicts, how many quote the gold spans, that precision."""
+        out: dict[str, dict[str, float]] = {}
+        for sev in ("high", "medium", "low"):
+            marks = [ok for r in self.results for s, ok in r.verdicts if s == sev]
+            out[sev] = {
+                "reported": len(marks),
+                "correct": sum(marks),
+                "precision": round(sum(marks) / len(marks), 4) if marks else 1.0,
+            }
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "overall": self.overall().to_dict(),
+            "severity": self.by_severity(),
             "folders": {f: s.to_dict() for f, s in self.by_folder().items()},
             "types": {t: s.to_dict() for t, s in self.by_type().items()},
             "cases": [
@@ -180,8 +195,10 @@ def _run_case(folder: str, case: Path, embedder: Embedder, options: dict[str, An
     except CheckerError as err:
         return CaseResult(folder, case.name, conflict, gold_type, (), False, str(err))
     reported = tuple(sorted({c.type.value for c in report.conflicts}))
-    localised = _localised(report, _gold_spans(files, gold))
-    return CaseResult(folder, case.name, conflict, gold_type, reported, localised)
+    spans = _gold_spans(files, gold)
+    verdicts = tuple((c.severity.value, _quotes_gold(c, spans)) for c in report.conflicts)
+    localised = any(ok for _, ok in verdicts)
+    return CaseResult(folder, case.name, conflict, gold_type, reported, localised, "", verdicts)
 
 
 def _gold_spans(files: Sequence[Path], gold: dict[str, Any]) -> dict[str, tuple[int, int]]:
@@ -201,15 +218,13 @@ def _gold_spans(files: Sequence[Path], gold: dict[str, Any]) -> dict[str, tuple[
     return spans
 
 
-def _localised(report: Report, spans: dict[str, tuple[int, int]]) -> bool:
+def _quotes_gold(conflict: Conflict, spans: dict[str, tuple[int, int]]) -> bool:
+    """Does the conflict quote sentences overlapping both gold spans?"""
     if len(spans) < 2:
         return False
-    for c in report.conflicts:
-        hit = set()
-        for cc in c.claims:
-            span = spans.get(cc.source)
-            if span and cc.start < span[1] and span[0] < cc.end:
-                hit.add(cc.source)
-        if hit >= set(spans):
-            return True
-    return False
+    hit = set()
+    for cc in conflict.claims:
+        span = spans.get(cc.source)
+        if span and cc.start < span[1] and span[0] < cc.end:
+            hit.add(cc.source)
+    return hit >= set(spans)

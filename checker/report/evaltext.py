@@ -24,6 +24,12 @@ def format_evaluation(ev: Evaluation) -> str:
     lines.append(_row("all", ev.overall()))
     lines += ["", "by gold type:", _HEAD]
     lines += [_row(t, s) for t, s in ev.by_type().items()]
+    lines += ["", "by severity (a reported conflict is correct when it quotes both gold spans):"]
+    for sev, f in ev.by_severity().items():
+        lines.append(
+            f"  {sev:<8}{int(f['reported']):>5} reported {int(f['correct']):>5} correct"
+            f"   precision {f['precision']:.3f}"
+        )
     missed = [r for r in ev.results if r.gold_conflict and not r.flagged]
     wrong = [r for r in ev.results if not r.gold_conflict and r.flagged]
     errors = [r for r in ev.results if r.error]
