@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -44,6 +44,36 @@ def _formats(value: str) -> tuple[str, ...]:
     return names
 
 
+def _alignment_options(f: Callable[..., None]) -> Callable[..., None]:
+    """--model, --threshold and --top-k, shared by audit and eval (listed in this order)."""
+    options = [
+        click.option(
+            "--model",
+            default=None,
+            metavar="NAME_OR_PATH",
+            help="Any sentence-transformers model name or local path "
+            "[default: the packaged all-MiniLM-L6-v2].",
+        ),
+        click.option(
+            "--threshold",
+            type=float,
+            default=0.4,
+            show_default=True,
+            help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.",
+        ),
+        click.option(
+            "--top-k",
+            type=int,
+            default=3,
+            show_default=True,
+            help="Most similar sentences kept per sentence in each other source, e.g. 5.",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="checker", prog_name="checker")
 def cli() -> None:
@@ -76,33 +106,13 @@ def cli() -> None:
     show_default=True,
     help="Lowest severity that makes the exit code 1; 'never' always exits 0.",
 )
-@click.option(
-    "--model",
-    default=None,
-    metavar="NAME_OR_PATH",
-    help="Any sentence-transformers model name or local path "
-    "[default: the packaged all-MiniLM-L6-v2].",
-)
-@click.option(
-    "--threshold",
-    type=float,
-    default=0.4,
-    show_default=True,
-    help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.",
-)
-@click.option(
-    "--top-k",
-    type=int,
-    default=3,
-    show_default=True,
-    help="Most similar sentences kept per sentence in each other source, e.g. 5.",
-)
+@_alignment_options
 @click.option(
     "--disable",
     "disabled",
     multiple=True,
     metavar="RULE",
-    help="Turn a rule off by code (NUM, DATE, ROLE, ENT); repeatable.",
+    help="Turn a rule off by code (NUM, DATE, ROLE, ENT, POL); repeatable, e.g. --disable ENT.",
 )
 @click.option(
     "--max-bytes",
@@ -193,20 +203,7 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
     default=None,
     help="Write the figures here instead of standard output.",
 )
-@click.option(
-    "--model",
-    default=None,
-    metavar="NAME_OR_PATH",
-    help="Sentence-transformers model, as for audit.",
-)
-@click.option(
-    "--threshold",
-    type=float,
-    default=0.4,
-    show_default=True,
-    help="Alignment threshold, as for audit.",
-)
-@click.option("--top-k", type=int, default=3, show_default=True, help="As for audit.")
+@_alignment_options
 @click.option("--min-precision", type=float, default=None, help="Fail below this precision.")
 @click.option("--min-recall", type=float, default=None, help="Fail below this recall.")
 @click.option("--min-localised", type=float, default=None, help="Fail below this localised recall.")

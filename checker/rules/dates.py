@@ -6,51 +6,13 @@ import re
 from collections.abc import Sequence
 
 from checker.attribution import attribution
-from checker.dates import dates_agree, find_dates
+from checker.dates import MONTHS, WEEKDAYS, dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.text import content_lemmas, overlap, tokens
 
-_DATE_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "year",
-        "month",
-        "week",
-        "day",
-    ]
-)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"year", "month", "week", "day"}
 
 
 class DateRule:

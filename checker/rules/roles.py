@@ -9,6 +9,7 @@ from functools import lru_cache, partial
 
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
+from checker.dates import MONTHS, WEEKDAYS
 from checker.gazetteer import MULTI_HOLDER_TITLES, ORG_SUFFIXES, TITLES, country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import normalise
@@ -130,54 +131,39 @@ _LOCAL_TITLES = frozenset(
         "queen",
     }
 )
-_STOP_SCOPE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "and",
-        "but",
-        "or",
-        "of",
-        "for",
-        "to",
-        "by",
-        "with",
-        "from",
-        "as",
-        "after",
-        "before",
-        "during",
-        "per",
-        "said",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "meanwhile",
-        "however",
-        "earlier",
-        "later",
-        "last",
-    ]
+_STOP_SCOPE = (
+    frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "in",
+            "on",
+            "at",
+            "and",
+            "but",
+            "or",
+            "of",
+            "for",
+            "to",
+            "by",
+            "with",
+            "from",
+            "as",
+            "after",
+            "before",
+            "during",
+            "per",
+            "said",
+            "meanwhile",
+            "however",
+            "earlier",
+            "later",
+            "last",
+        ]
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
 )
 _LOCATIVE = re.compile(r"\b(?:in|In)\s+(?P<place>(?:[A-Z][\w.’'-]*\s*){1,3})")
 
