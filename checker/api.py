@@ -17,6 +17,7 @@ from checker.ingest import DEFAULT_MAX_BYTES, ingest
 from checker.model import Claim, ClaimKind, Report, Sentence, Source, SourceSummary, Stats
 from checker.names import NameIndex
 from checker.rules import CompareContext, Document, make_rules
+from checker.rules.nli import NliRule
 from checker.segment import segment
 
 
@@ -29,6 +30,7 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    nli: str | None = None  # a CrossEncoder with a contradiction label; None: no NLI
 
     def check(self) -> None:
         if not -1.0 <= self.threshold <= 1.0:
@@ -40,6 +42,14 @@ class Settings:
 
 
 _EMBEDDERS: dict[str, SentenceTransformerEmbedder] = {}
+_NLI: dict[str, NliRule] = {}
+
+
+def nli_rule(model: str) -> NliRule:
+    """A process-wide NLI rule per model, so its cross-encoder loads once."""
+    if model not in _NLI:
+        _NLI[model] = NliRule(model)
+    return _NLI[model]
 
 
 def default_embedder(model: str | None = None) -> Embedder:
@@ -76,6 +86,8 @@ def audit(
         settings = Settings(**{**settings.__dict__, **options})
     settings.check()
     rules = make_rules(settings.disabled_rules, settings.rule_settings)
+    if settings.nli:
+        rules.append(nli_rule(settings.nli))
 
     ingested = ingest(list(sources), max_bytes=settings.max_bytes)
     if not ingested.sources:

@@ -62,6 +62,13 @@ def _alignment_options(f: Callable[..., None]) -> Callable[..., None]:
             help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.",
         ),
         click.option(
+            "--nli",
+            default=None,
+            metavar="MODEL",
+            help="Optional: a sentence-transformers CrossEncoder with a 'contradiction' label "
+            "(local path) that scores aligned pairs and adds 'other' conflicts.",
+        ),
+        click.option(
             "--top-k",
             type=int,
             default=3,
@@ -129,6 +136,7 @@ def audit_cmd(
     model: str | None,
     threshold: float,
     top_k: int,
+    nli: str | None,
     disabled: tuple[str, ...],
     max_bytes: int,
 ) -> None:
@@ -142,6 +150,7 @@ def audit_cmd(
             model=model,
             threshold=threshold,
             top_k=top_k,
+            nli=nli,
             disabled_rules=disabled,
             max_bytes=max_bytes,
         )
@@ -217,6 +226,7 @@ def eval_cmd(
     model: str | None,
     threshold: float,
     top_k: int,
+    nli: str | None,
     min_precision: float | None,
     min_recall: float | None,
     min_localised: float | None,
@@ -226,7 +236,7 @@ def eval_cmd(
     from checker.report.evaltext import format_evaluation
 
     try:
-        result = evaluate(list(cases), model=model, threshold=threshold, top_k=top_k)
+        result = evaluate(list(cases), model=model, threshold=threshold, top_k=top_k, nli=nli)
         if fmt == "json":
             import json
 
