@@ -46,6 +46,10 @@ _CORE = re.compile(
     rf"|(?<=\d)(?:k|m|b)\b(?=[\s.,;:)!?]|$))?",
     re.I,
 )
+_FEET_INCHES = re.compile(
+    r"\b(?P<ft>[1-9])\s*(?:'|’|ft\.?|feet|foot|-foot-)\s*(?P<in>1[01]|\d)(?:\.\d+)?"
+    r"(?:\s*(?:\"|”|''|in\b|inches\b))?",
+)
 _VAGUE = re.compile(
     r"\b(?P<v>tens of thousands|hundreds of thousands|hundreds of millions|dozens|hundreds|"
     r"thousands|millions|billions|scores)\s+of\b",
@@ -154,6 +158,15 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     """Every quantity in `text` (one sentence), except those overlapping the `skip` spans."""
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = list(skip)
+    for m in _FEET_INCHES.finditer(text):
+        # "6' 8\"", "6 ft 9 in", "6-foot-8": one height, in inches
+        inches = float(m.group("ft")) * 12 + float(m.group("in"))
+        height = Quantity(
+            m.start(), m.end(), inches, inches - 0.45, inches + 0.45, "", UNITS["inch"]
+        )
+        if not _overlaps(height.start, height.end, taken):
+            out.append(height)
+            taken.append((height.start, height.end))
     for m in _VAGUE.finditer(text):
         lo, hi = _VAGUE_RANGES[m.group("v").lower()]
         q = _finish(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, None, vague=True)
@@ -334,8 +347,12 @@ def _unit_after(rest: str) -> tuple[Unit, int] | None:
     for n in range(min(MAX_UNIT_WORDS, len(words)), 0, -1):
         if n == 1 and not rest[:1].isspace():
             continue
-        phrase = " ".join(w.group(0) for w in words[:n]).lower().rstrip(".,;:)’'\"”")
-        if phrase in UNITS and phrase not in ATTACHED_ONLY:
+        joined = " ".join(w.group(0) for w in words[:n])
+        phrase = joined.lower().rstrip(".,;:)’'\"”")
+        # "(2.06 m)": a lone "m" closing a bracket or clause is metres, not millions
+        after = rest[words[0].start() + 1 : words[0].start() + 2]
+        closes = n == 1 and phrase == "m" and after in (")", ",", ";", "")
+        if phrase in UNITS and (phrase not in ATTACHED_ONLY or closes):
             return UNITS[phrase], words[0].start() + len(phrase)
     return None
 

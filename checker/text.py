@@ -366,6 +366,7 @@ _CONCEPT_GROUPS = {
     "visit": "visit attend",
     "build": "built build construct",
     "price": "fetch pric paid sold cost",
+    "tall": "tall tallest height",
 }
 _CONCEPTS = {w: c for c, words in _CONCEPT_GROUPS.items() for w in words.split()}
 

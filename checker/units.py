@@ -108,7 +108,7 @@ CURRENCY_SYMBOLS: dict[str, Unit] = {
 
 # Units so short that they count only when written right after a digit ("5km", "155mm").
 ATTACHED_ONLY = frozenset(
-    {"m", "g", "l", "in", "mi", "ha", "min", "sec", "ft", "yd", "oz", "points", "point"}
+    {"m", "g", "l", "in", "mi", "ha", "min", "sec", "yd", "oz", "points", "point"}
 )
 
 MAX_UNIT_WORDS = max(len(k.split()) for k in UNITS)
