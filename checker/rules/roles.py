@@ -20,7 +20,7 @@ _T = rf"(?P<title>(?i:{_TITLE}))"
 _NAMEWORD = r"(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)"
 _PARTICLE = r"(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?"
 _NAME = rf"(?P<name>{_NAMEWORD}(?:\s+{_PARTICLE}{_NAMEWORD}){{0,3}})"
-_SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*"
+_SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|de|del|des|du)\s+)?){0,5}[A-Z][\w.’'-]*"
 # Before a title the scope is lazy, so "South Africa's Foreign Minister" keeps the whole title.
 _SCOPE_BEFORE = r"(?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.’'-]*"
 _MODS = (
@@ -70,7 +70,7 @@ _PATTERNS = [
     # "Vietnamese President To Lam", "South Korea's National Security Adviser Chang Ho-jin"
     (
         "before",
-        re.compile(rf"(?P<scope>{_SCOPE_BEFORE})(?:[’']s)?\s+(?P<mods>{_MODS}){_T}\s+{_NAME}"),
+        re.compile(rf"(?P<scope>{_SCOPE_BEFORE})(?:[’']s)?\s+(?P<mods>{_MODS}){_T},?\s+{_NAME}"),
     ),
     # "President Lam": scope from the context, if any
     ("bare", re.compile(rf"(?P<mods>{_MODS})\b{_T}\s+{_NAME}")),
@@ -298,7 +298,7 @@ def _trim_name(name: str, start: int) -> tuple[str, int]:
 
 
 def _scope(raw: str, title: str) -> str:
-    words = raw.replace("’s", "").replace("'s", "").split()
+    words = raw.replace("’s", "").replace("'s", "").strip(" .,;:").split()
     for i in range(len(words)):  # the longest suffix that names a country
         country = country_of(" ".join(words[i:]))
         if country:
@@ -358,6 +358,10 @@ def _resolve_scopes(
     return _merge_org_scopes(out)
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _merge_org_scopes(
     items: list[tuple[Claim, str, bool | None]],
 ) -> list[tuple[Claim, str, bool | None]]:
@@ -368,6 +372,9 @@ def _merge_org_scopes(
         words = s.lower().split()
         for shorter in scopes:
             if len(shorter) < len(s) and words[: len(shorter.split())] == shorter.lower().split():
+                canon[s] = canon.get(shorter, shorter)
+                break
+            if shorter.isupper() and shorter == _initials(s):  # "SANSA"
                 canon[s] = canon.get(shorter, shorter)
                 break
     return [(c, canon.get(s, s), e) for c, s, e in items]
