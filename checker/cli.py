@@ -272,10 +272,11 @@ def _fail(err: CheckerError) -> int:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same directory and rename, so readers never see half."""
+    tmp = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", errors="replace") as fh:
             fh.write(text)
         umask = os.umask(0)
         os.umask(umask)
@@ -283,6 +284,9 @@ def write_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as err:
         raise OptionError(f"cannot write {path}: {err.strerror or err}; check -o/--output") from err
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

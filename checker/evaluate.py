@@ -185,7 +185,12 @@ def evaluate(
 
 
 def _run_case(folder: str, case: Path, embedder: Embedder, options: dict[str, Any]) -> CaseResult:
-    gold = json.loads((case / "gold.json").read_text("utf-8"))
+    try:
+        gold = json.loads((case / "gold.json").read_text("utf-8"))
+        if not isinstance(gold, dict):
+            raise ValueError("gold.json must hold a JSON object")
+    except (OSError, ValueError) as err:
+        return CaseResult(folder, case.name, False, "", (), False, f"bad gold.json: {err}")
     files = [case / n for n in gold.get("sources") or []] or sorted(
         p for p in case.iterdir() if p.suffix in SUFFIXES and p.name != "gold.json"
     )

@@ -197,18 +197,22 @@ def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], l
     where = str(path)
     records: list[tuple[str, object]] = []
     if path.suffix.lower() == ".jsonl":
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
                 records.append((f"{where}:{n}", json.loads(line)))
             except json.JSONDecodeError as err:
                 records.append((f"{where}:{n}", ValueError(f"invalid JSON: {err.msg}")))
+            except (ValueError, RecursionError) as err:
+                records.append((f"{where}:{n}", ValueError(f"unreadable JSON: {err}"[:200])))
     else:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as err:
             return [], [Skipped(where, f"invalid JSON at line {err.lineno}: {err.msg}")]
+        except (ValueError, RecursionError) as err:
+            return [], [Skipped(where, f"unreadable JSON: {err}"[:200])]
         items = doc if isinstance(doc, list) else [doc]
         for n, rec in enumerate(items):
             records.append((where if len(items) == 1 else f"{where}[{n}]", rec))
@@ -262,7 +266,22 @@ def _first_line_title(text: str) -> str:
     return ""
 
 
+def _clean(text: str) -> str:
+    """Replace lone surrogates (undecodable file names, "\\ud800" in JSON) with "?", one for one,
+    so every later encoding works and offsets stay the same."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _with_furniture(src: Source) -> Source:
+    src = replace(
+        src,
+        id=_clean(src.id),
+        text=_clean(src.text),
+        path=_clean(src.path),
+        title=_clean(src.title),
+        url=_clean(src.url),
+        published=_clean(src.published),
+    )
     if src.furniture:
         return src
     return replace(src, furniture=tuple(find_furniture(src.text)))

@@ -198,6 +198,10 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # an ordinal
         tol = _rounding(raw)
         half = _half_unit(raw)
+        if re.search(r"(?:^|[\s(])[-−–]$", before) and not m.group("cur"):
+            value = -value  # "-5 degrees Celsius"
+        if re.match(r"\s*(?:½|1/2|and a half)", text[m.end("dig") :]):
+            return None  # "4½ miles", "1 1/2 million": fractions are not read
     else:
         raw = m.group("word")
         parsed = parse_words(raw)
@@ -205,6 +209,10 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
             return None
         if raw[:1].isupper() and before.strip() and not re.search(r"[.!?:“\"(]\s*$", before):
             return None  # "Zero Dark Thirty", "Ocean's Eleven": part of a name
+        if re.search(r"\bhalf\s+(?:a|an)?\s*$", before, re.I) or re.match(
+            r"\s+and\s+(?:a\s+)?half\b", text[m.end() :], re.I
+        ):
+            return None  # "half a million", "one and a half million": not parsed, not guessed
         if raw.lower() == "one" and (
             _ONE_SKIP_AFTER.match(text[m.end() :]) or _ONE_SKIP_BEFORE.search(before)
         ):
@@ -257,6 +265,8 @@ def _finish(
     vague: bool = False,
     half: float = 0.0,
 ) -> Quantity | None:
+    # "4.1 million" is 4100000, not 4099999.9999999995
+    value, low, high = (float(f"{x:.12g}") for x in (value, low, high))
     hedge = ""
     hm = _HEDGE_RE.search(text[:start])
     if hm and not vague:

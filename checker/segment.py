@@ -117,7 +117,7 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _is_abbreviation(block: str, dot_at: int, punct: str) -> bool:
     if not punct.startswith("."):
         return False
-    m = _WORD_BEFORE.search(block, 0, dot_at)
+    m = _WORD_BEFORE.search(block, max(0, dot_at - 80), dot_at)
     if m is None:
         return False
     word = m.group(1).lstrip("\"'“‘([").lower()

@@ -95,3 +95,84 @@ def test_elect_title_is_not_a_holder() -> None:
     src = Source(id="a", text=text)
     sentence = Sentence("a", 0, 0, len(text), text)
     assert RoleRule().extract(sentence, Document(src, (sentence,))) == []
+
+
+# Found in review: crashes and false alarms on plausible input.
+
+
+def test_lone_surrogates_in_ids_and_text_do_not_crash(embedder) -> None:
+    from checker import audit
+    from checker.report import FORMATTERS
+
+    a = Source(id="caf\udce9", text="The storm killed 12 people in the port town on Monday.")
+    b = Source(id="b", text="The storm killed 19 people in the port town on Monday. \ud800")
+    report = audit([a, b], embedder=embedder)
+    assert report.conflicts
+    for fmt in FORMATTERS.values():
+        fmt().format(report).encode("utf-8")
+    assert any("?" in s.id for s in report.sources)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{"id": ' + "9" * 5000 + ', "text": "x"}', "[" * 100_000],
+)
+def test_unreadable_json_lines_are_skipped_not_fatal(tmp_path, line: str) -> None:
+    import json
+
+    from checker.ingest import ingest
+
+    good = json.dumps({"id": "ok", "text": "The council approved 40 new buses."})
+    (tmp_path / "feed.jsonl").write_text(good + "\n" + line + "\n", "utf-8")
+    got = ingest([tmp_path])
+    assert [s.id for s in got.sources] == ["ok"]
+    assert got.skipped and "JSON" in got.skipped[0].reason
+
+
+def test_jsonl_text_may_contain_line_separator(tmp_path) -> None:
+    import json
+
+    from checker.ingest import ingest
+
+    rec = json.dumps(
+        {"id": "r", "text": "First line\u2028second line with 4 buses."}, ensure_ascii=False
+    )
+    (tmp_path / "feed.jsonl").write_text(rec + "\n", "utf-8")
+    got = ingest([tmp_path])
+    assert [s.id for s in got.sources] == ["r"] and not got.skipped
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["around half a million people had fled", "One and a half million people", "a 4½ mile walk"],
+)
+def test_fractions_are_not_misread(text: str) -> None:
+    assert all(q.value not in (1e6, 4.0) for q in find_quantities(text))
+
+
+def test_minus_sign_is_kept() -> None:
+    assert _only("It was -5 degrees Celsius at dawn.").value == -5
+
+
+def test_scaled_decimals_are_exact() -> None:
+    assert _only("About 4.1 million people voted.").value == 4_100_000
+
+
+def test_rounded_conversions_agree(embedder) -> None:
+    from checker import audit
+
+    a = Source(id="a", text="The fire burned a 30-mile stretch of forest along the river.")
+    b = Source(id="b", text="The fire burned a 50-kilometre stretch of forest along the river.")
+    assert not audit([a, b], embedder=embedder).conflicts
+
+
+def test_visiting_president_does_not_take_the_article_country(embedder) -> None:
+    from checker import audit
+
+    a = Source(
+        id="a",
+        text="President Macron arrived in Kyiv on Monday. Ukraine asked for more air defence. "
+        "Ukraine's parliament met. Officials in Ukraine welcomed the visit.",
+    )
+    b = Source(id="b", text="Ukrainian President Volodymyr Zelensky met visiting leaders in Kyiv.")
+    assert not [c for c in audit([a, b], embedder=embedder).conflicts if c.type.value == "role"]

@@ -201,7 +201,7 @@ def _agree(a: Claim, b: Claim) -> bool:
     if a.unit != b.unit:
         # Conversions between units are themselves rounded ("155 miles" for 250 km), and
         # "eight weeks" and "two months" are the same span in everyday speech.
-        share = 0.1 if a.key.startswith("duration") and b.key.startswith("duration") else 0.006
+        share = 0.1 if a.key.startswith("duration") and b.key.startswith("duration") else 0.04
         slack = share * max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)))
         lo_a, hi_a = lo_a - slack, hi_a + slack
     return lo_a <= hi_b and lo_b <= hi_a

@@ -131,6 +131,27 @@ _LOCAL_TITLES = frozenset(
         "queen",
     }
 )
+_TRAVELLING_TITLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emperor",
+        "leader",
+        "supreme leader",
+        "pope",
+        "secretary-general",
+        "general secretary",
+        "emir",
+        "sultan",
+        "crown prince",
+        "vice president",
+        "secretary of state",
+    }
+)
 _STOP_SCOPE = (
     frozenset(
         [
@@ -227,7 +248,10 @@ class RoleRule:
         doc_scope = ""
         if not scope:
             scope = _locative_scope(text[: m.start()])
-            if not scope and doc is not None:
+            # Heads of state and government travel: "President Macron arrived in Kyiv" in an
+            # article about Ukraine is France's president, so they never take the article's
+            # country; cabinet posts named bare in a national story do.
+            if not scope and doc is not None and title not in _TRAVELLING_TITLES:
                 doc_scope = _dominant_country(doc)
         start = sentence.start + min(m.start("title"), ns)
         end = sentence.start + max(m.end("title"), ne)
