@@ -78,6 +78,7 @@ def audit(
     t0 = time.perf_counter()
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
+    sources = list(sources)
     settings = settings or Settings()
     if options:
         unknown = set(options) - set(Settings.__dataclass_fields__)
@@ -92,7 +93,10 @@ def audit(
     ingested = ingest(list(sources), max_bytes=settings.max_bytes)
     if not ingested.sources:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
-        raise InputError("no usable source" + (f" ({reasons})" if reasons else ""))
+        given = ", ".join(str(s) for s in list(sources)[:3] if not isinstance(s, Source))
+        where = f" in {given}" if given else ""
+        detail = f" ({reasons})" if reasons else "; give .txt .md .html .json or .jsonl files"
+        raise InputError(f"no usable source{where}{detail}")
     # Sources in id order, so the same files give the same report whatever order they came in.
     ordered = sorted(ingested.sources, key=lambda s: s.id)
     docs = [Document(src, segment(src)) for src in ordered]

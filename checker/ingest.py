@@ -290,7 +290,8 @@ def _with_furniture(src: Source) -> Source:
 def _unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
     seen: dict[str, int] = {}
     out: list[Source] = []
-    for src in sources:
+    # Same ids are numbered in path order, so the argument order never changes who is "~2".
+    for src in sorted(sources, key=lambda s: (s.id, s.path)):
         n = seen.get(src.id, 0) + 1
         seen[src.id] = n
         if n > 1:
