@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PATTERNS = [
     re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{2,60})", re.I),
@@ -20,6 +21,7 @@ _PATTERNS = [
 ]
 
 
+@lru_cache(maxsize=4096)  # every rule asks for each sentence; compute it once
 def attribution(sentence: str) -> str:
     """The attribution phrase of a sentence, or "" when it states its claims unattributed."""
     for pat in _PATTERNS:

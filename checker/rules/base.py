@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from checker.model import Claim, Conflict, ConflictType, Sentence, Source
+from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence, Source
 from checker.names import NameIndex
 
 
@@ -47,6 +47,24 @@ class CompareContext:
             out.append((key[0], key[1], s))
         out.sort(key=lambda t: (-t[2], t[0], t[1]))
         return out
+
+
+def whole_sentence_claim(
+    s: Sentence, rule: str, value: str, key: str, attribution: str = ""
+) -> Claim:
+    """A claim that quotes a whole sentence (a side of a polarity or NLI conflict)."""
+    return Claim(
+        rule=rule,
+        kind=ClaimKind.POLARITY,
+        source_id=s.source_id,
+        sentence_index=s.index,
+        start=s.start,
+        end=s.end,
+        quote=s.text,
+        value=value,
+        key=key,
+        attribution=attribution,
+    )
 
 
 class Rule(Protocol):

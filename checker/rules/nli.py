@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Any
 
 from checker.conflicts import build_conflict
 from checker.errors import ModelError
-from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.rules.base import CompareContext, Document
-
-log = logging.getLogger(__name__)
+from checker.model import Claim, Conflict, ConflictType, Sentence
+from checker.rules.base import CompareContext, Document, whole_sentence_claim
 
 
 class NliRule:
@@ -87,32 +84,19 @@ class NliRule:
                     ctype=self.conflict_type,
                     rule=self.code,
                     subject="contradiction (NLI)",
-                    groups=[(sa.text, [_whole(sa)]), (sb.text, [_whole(sb)])],
+                    groups=[
+                        (sa.text, [whole_sentence_claim(sa, self.code, sa.text, "nli")]),
+                        (sb.text, [whole_sentence_claim(sb, self.code, sb.text, "nli")]),
+                    ],
                     score=0.5 * p + 0.5 * sim,
                     sentences=ctx.sentences,
                     label=_short,
                     source_order=ctx.source_order,
                 )
             )
-        for c in out:
-            log.debug("NLI conflict %s", c.id)
         return out
 
 
 def _short(c: Claim) -> str:
     text = c.quote if len(c.quote) <= 60 else c.quote[:57].rstrip() + "…"
     return f"“{text}”"
-
-
-def _whole(s: Sentence) -> Claim:
-    return Claim(
-        rule="NLI",
-        kind=ClaimKind.POLARITY,
-        source_id=s.source_id,
-        sentence_index=s.index,
-        start=s.start,
-        end=s.end,
-        quote=s.text,
-        value=s.text,
-        key="nli",
-    )

@@ -10,7 +10,7 @@ from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import find_names
-from checker.rules.base import CompareContext, Document
+from checker.rules.base import CompareContext, Document, whole_sentence_claim
 from checker.text import content_lemmas, overlap, tokens
 
 # Opposite outcomes; each word maps to its group and side.
@@ -141,7 +141,9 @@ class PolarityRule:
             negated_sentence = sa if neg_a else sb
             if not _negates_shared_verb(negated, negated_sentence, plain_sentence):
                 return pairs
-            plain = _whole(plain_sentence, self.code)
+            plain = whole_sentence_claim(
+                plain_sentence, self.code, "affirmed", "negation", attribution(plain_sentence.text)
+            )
             pairs.append((negated, plain) if neg_a else (plain, negated))
             return pairs
         sides_a = {c.key: c for c in ca if c.key != "negation"}
@@ -175,22 +177,6 @@ def _agent(s: Sentence, c: Claim) -> str:
 
 def _content(text: str) -> set[str]:
     return content_lemmas(tokens(text)) - set(_SIDE) - {"not", "never"}
-
-
-def _whole(s: Sentence, rule: str) -> Claim:
-    """The un-negated side: the whole sentence is the claim."""
-    return Claim(
-        rule=rule,
-        kind=ClaimKind.POLARITY,
-        source_id=s.source_id,
-        sentence_index=s.index,
-        start=s.start,
-        end=s.end,
-        quote=s.text,
-        value="affirmed",
-        key="negation",
-        attribution=attribution(s.text),
-    )
 
 
 def _subject(a: str, b: str) -> str:
