@@ -139,6 +139,12 @@ class ConflictClaim:
     quote_end: int
     value: Any
     attribution: str = ""
+    # 1-based line and column of the sentence's start and end in the file as written, for
+    # annotations (SARIF, GitHub); 0 when the file position is unknown.
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +159,29 @@ class Conflict:
     rule: str = ""
     majority: Any = None
     outliers: tuple[str, ...] = ()
+    known: bool = False  # recorded in the baseline: reported, but never fails the run
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """A conflict recorded in a baseline file, by its fingerprint `id`."""
+
+    id: str
+    type: str = ""
+    severity: str = ""
+    subject: str = ""
+    message: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineInfo:
+    """How a run compared with a baseline: which recorded conflicts no longer occur."""
+
+    path: str
+    known: int
+    new: int
+    stale: tuple[BaselineEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +202,7 @@ class SourceSummary:
     claims: int
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    reference: bool = False  # given with --against: already accepted, compared but not audited
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +212,7 @@ class Report:
     stats: Stats
     skipped: tuple[Skipped, ...] = ()
     model: str = ""
+    baseline: BaselineInfo | None = None
     schema: str = "checker-report/1"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -204,4 +235,7 @@ class Report:
         return replace(self, stats=replace(self.stats, seconds=0.0))
 
     def count_at_or_above(self, severity: Severity) -> int:
-        return sum(1 for c in self.conflicts if c.severity.rank <= severity.rank)
+        """Conflicts at or above `severity` that are not known from a baseline."""
+        return sum(
+            1 for c in self.conflicts if not c.known and c.severity.rank <= severity.rank
+        )
