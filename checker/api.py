@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
 from checker.align import align, similarity_map
+from checker.baseline import Baseline, apply_baseline, load_baseline
+from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_key
 from checker.conflicts import sort_conflicts
 from checker.embed import Embedder, SentenceTransformerEmbedder
 from checker.errors import InputError, OptionError
 from checker.ingest import DEFAULT_MAX_BYTES, ingest
-from checker.model import Claim, ClaimKind, Report, Sentence, Source, SourceSummary, Stats
+from checker.model import (
+    Claim,
+    ClaimKind,
+    Conflict,
+    Report,
+    Sentence,
+    Severity,
+    Source,
+    SourceSummary,
+    Stats,
+)
 from checker.names import NameIndex
-from checker.rules import CompareContext, Document, make_rules
+from checker.rules import CompareContext, Document, Rule, make_rules, rules_fingerprint
 from checker.rules.nli import NliRule
 from checker.segment import segment
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,7 @@ class Settings:
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
     nli: str | None = None  # a CrossEncoder with a contradiction label; None: no NLI
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule code -> fixed severity
 
     def check(self) -> None:
         if not -1.0 <= self.threshold <= 1.0:
@@ -39,6 +58,11 @@ class Settings:
             raise OptionError(f"top-k {self.top_k} must be at least 1; try 3")
         if self.max_bytes < 1:
             raise OptionError("the maximum source size must be positive")
+        for code, sev in self.severity.items():
+            try:
+                Severity(sev)
+            except ValueError as err:
+                raise OptionError(f"severity for {code}: {err}") from None
 
 
 _EMBEDDERS: dict[str, SentenceTransformerEmbedder] = {}
@@ -60,18 +84,31 @@ def default_embedder(model: str | None = None) -> Embedder:
     return _EMBEDDERS[key]
 
 
+ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
+EMBED_CHUNK = 1024  # sentences per encode call, so progress can be reported
+
+
 def audit(
     sources: Iterable[str | os.PathLike[str] | Source] | str | os.PathLike[str],
     *,
     model: str | None = None,
     embedder: Embedder | None = None,
     settings: Settings | None = None,
+    reference: Iterable[str | os.PathLike[str] | Source] = (),
+    baseline: str | os.PathLike[str] | Baseline | None = None,
+    cache: str | os.PathLike[str] | Cache | None = None,
+    progress: ProgressFn | None = None,
     **options: Any,
 ) -> Report:
     """Audit articles about one event and report the claims they disagree on.
 
     `sources`: paths of files or directories, or `Source` objects. `model`: a
     sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2).
+    `reference`: sources already accepted; they are compared with `sources` but only
+    conflicts that involve at least one of `sources` are reported. `baseline`: a baseline
+    file (or `Baseline`) whose conflicts are reported as known and never fail the run.
+    `cache`: a SQLite cache path (or `Cache`) for sentences, claims and embeddings; None
+    means no cache. `progress(stage, done, total)` is called as long stages advance.
     Keyword `options` override fields of `Settings` (threshold, top_k, disabled_rules, ...).
     Raises `InputError` when no usable source remains, `OptionError`, `ModelError`.
     """
@@ -89,30 +126,43 @@ def audit(
     rules = make_rules(settings.disabled_rules, settings.rule_settings)
     if settings.nli:
         rules.append(nli_rule(settings.nli))
+    known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline
 
-    ingested = ingest(list(sources), max_bytes=settings.max_bytes)
+    refs = ingest(list(reference), max_bytes=settings.max_bytes)
+    ingested = ingest(sources, max_bytes=settings.max_bytes, taken=[s.id for s in refs.sources])
     if not ingested.sources:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         given = ", ".join(str(s) for s in list(sources)[:3] if not isinstance(s, Source))
         where = f" in {given}" if given else ""
         detail = f" ({reasons})" if reasons else "; give .txt .md .html .json or .jsonl files"
         raise InputError(f"no usable source{where}{detail}")
+    new_ids = frozenset(s.id for s in ingested.sources)
     # Sources in id order, so the same files give the same report whatever order they came in.
-    ordered = sorted(ingested.sources, key=lambda s: s.id)
-    docs = [Document(src, segment(src)) for src in ordered]
-    claims: list[Claim] = [
-        c for doc in docs for s in doc.sentences for rule in rules for c in rule.extract(s, doc)
-    ]
+    ordered = sorted((*refs.sources, *ingested.sources), key=lambda s: s.id)
 
-    sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
-    live = [s for d in docs for s in d.sentences if not s.furniture]
-    alignments: tuple = ()
-    if len(docs) > 1 and live:
-        embedder = embedder or default_embedder(model)
-        vectors = embedder.encode([s.text for s in live])
-        keys = [(s.source_id, s.index) for s in live]
-        alignments = align(keys, vectors, threshold=settings.threshold, top_k=settings.top_k)
-    model_name = embedder.name if embedder is not None else (model or "")
+    store, cache_note = (cache, "") if isinstance(cache, Cache) else open_cache(cache)
+    try:
+        analyses = _analyse(ordered, rules, store, progress)
+        docs = [Document(src, a.sentences) for src, a in zip(ordered, analyses, strict=True)]
+        claims: list[Claim] = [c for a in analyses for c in a.claims]
+
+        sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
+        live = [s for d in docs for s in d.sentences if not s.furniture]
+        alignments: tuple = ()
+        cached_embedder: CachedEmbedder | None = None
+        if len(docs) > 1 and live:
+            embedder = embedder or default_embedder(model)
+            if store is not None:
+                embedder = cached_embedder = CachedEmbedder(embedder, store)
+            vectors = _encode(embedder, [s.text for s in live], progress)
+            keys = [(s.source_id, s.index) for s in live]
+            alignments = align(keys, vectors, threshold=settings.threshold, top_k=settings.top_k)
+            if refs.sources:  # pairs of reference sentences cannot give a reported conflict
+                alignments = tuple(a for a in alignments if a.a[0] in new_ids or a.b[0] in new_ids)
+        model_name = embedder.name if embedder is not None else (model or "")
+    finally:
+        if store is not None and not isinstance(cache, Cache):
+            store.close()
 
     names = NameIndex(
         c.value if c.kind is ClaimKind.ROLE else c.quote
@@ -129,10 +179,25 @@ def audit(
     for c in claims:
         by_rule[c.rule].append(c)
     conflicts = [cf for rule in rules for cf in rule.compare(by_rule[rule.code], ctx)]
+    if refs.sources:
+        conflicts = [c for c in conflicts if any(cc.source in new_ids for cc in c.claims)]
+    conflicts = [_with_severity(c, settings.severity) for c in conflicts]
+    info = None
+    ranked = sort_conflicts(conflicts)
+    if known is not None:
+        ranked, info = apply_baseline(ranked, known)
 
+    extra: dict[str, Any] = {}
+    if cached_embedder is not None:
+        extra["cache"] = {"embedded": cached_embedder.embedded, "reused": cached_embedder.reused}
+    if cache_note or (store is not None and store.failed):
+        extra["notes"] = [cache_note or f"cache {store.path if store else cache} failed; ignored"]
     return Report(
-        sources=tuple(_summary(d.source, d.sentences, claims) for d in docs),
-        conflicts=sort_conflicts(conflicts),
+        sources=tuple(
+            _summary(d.source, d.sentences, claims, reference=d.source.id not in new_ids)
+            for d in docs
+        ),
+        conflicts=ranked,
         stats=Stats(
             sources=len(docs),
             sentences=len(sentences),
@@ -140,12 +205,74 @@ def audit(
             aligned_pairs=len(alignments),
             seconds=round(time.perf_counter() - t0, 2),
         ),
-        skipped=ingested.skipped,
+        skipped=(*refs.skipped, *ingested.skipped),
         model=model_name,
+        baseline=info,
+        extra=extra,
     )
 
 
-def _summary(src: Source, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> SourceSummary:
+def _analyse(
+    sources: Sequence[Source],
+    rules: Sequence[Rule],
+    store: Cache | None,
+    progress: ProgressFn | None,
+) -> list[Analysis]:
+    """Each source's sentences and claims: from the cache when its content was seen before."""
+    fp = rules_fingerprint(rules)
+    keys = [source_key(src, fp) for src in sources]
+    found: dict[str, Analysis] = {}
+    if store is not None:
+        try:
+            found = store.get_analyses(keys)
+        except sqlite3.Error as err:
+            log.warning("cache read failed: %s", err)
+            store.failed = True
+    out: list[Analysis] = []
+    fresh: list[tuple[str, Analysis]] = []
+    for n, (src, key) in enumerate(zip(sources, keys, strict=True), 1):
+        got = found.get(key)
+        if got is None:
+            doc = Document(src, segment(src))
+            got = Analysis(
+                doc.sentences,
+                tuple(c for s in doc.sentences for rule in rules for c in rule.extract(s, doc)),
+            )
+            fresh.append((key, got))
+        out.append(got)
+        if progress is not None:
+            progress("analyse", n, len(sources))
+    if store is not None and fresh and not store.failed:
+        try:
+            store.put_analyses(fresh)
+        except sqlite3.Error as err:
+            log.warning("cache write failed: %s", err)
+            store.failed = True
+    return out
+
+
+def _encode(embedder: Embedder, texts: Sequence[str], progress: ProgressFn | None) -> np.ndarray:
+    if progress is None or len(texts) <= EMBED_CHUNK:
+        vectors = embedder.encode(texts)
+        if progress is not None:
+            progress("embed", len(texts), len(texts))
+        return vectors
+    parts = []
+    for lo in range(0, len(texts), EMBED_CHUNK):
+        parts.append(embedder.encode(texts[lo : lo + EMBED_CHUNK]))
+        progress("embed", min(lo + EMBED_CHUNK, len(texts)), len(texts))
+    return np.concatenate(parts)
+
+
+def _with_severity(conflict: Conflict, overrides: Mapping[str, str]) -> Conflict:
+    """Apply a per-rule severity set in the settings (e.g. ENT at low)."""
+    sev = overrides.get(conflict.rule)
+    return replace(conflict, severity=Severity(sev)) if sev else conflict
+
+
+def _summary(
+    src: Source, sentences: Sequence[Sentence], claims: Sequence[Claim], *, reference: bool
+) -> SourceSummary:
     return SourceSummary(
         id=src.id,
         path=src.path,
@@ -154,4 +281,5 @@ def _summary(src: Source, sentences: Sequence[Sentence], claims: Sequence[Claim]
         claims=sum(1 for c in claims if c.source_id == src.id),
         encoding=src.encoding,
         notes=src.notes,
+        reference=reference,
     )

@@ -7,8 +7,10 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from checker.errors import CheckerError, OptionError
 
@@ -87,8 +89,163 @@ def cli() -> None:
     """checker: find where news articles about one event disagree (offline)."""
 
 
+def _source_options(f: Callable[..., None]) -> Callable[..., None]:
+    """SOURCE..., --against, --config, --cache, --disable, --max-bytes, --quiet and the
+    alignment options: everything `audit` and `baseline` share."""
+    options = [
+        click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.option(
+            "--against",
+            "reference",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            metavar="REFERENCE",
+            help="Already accepted sources (file or directory; repeatable): compared with "
+            "SOURCE, but only conflicts involving at least one SOURCE are reported.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Read settings from this checker.toml or pyproject.toml [default: the "
+            "nearest checker.toml, or pyproject.toml with [tool.checker]].",
+        ),
+        click.option("--no-config", is_flag=True, help="Ignore any configuration file."),
+        click.option(
+            "--cache",
+            "cache_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="SQLite cache of sentences, claims and embeddings "
+            "[default: ~/.cache/checker/cache.sqlite, or under $CHECKER_CACHE_DIR].",
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
+        click.option(
+            "--disable",
+            "disabled",
+            multiple=True,
+            metavar="RULE",
+            help="Turn a rule off by code (NUM, DATE, ROLE, ENT, POL); repeatable, "
+            "e.g. --disable ENT.",
+        ),
+        click.option(
+            "--max-bytes",
+            type=int,
+            default=20_000_000,
+            show_default=True,
+            help="Skip (and name) source files larger than this many bytes.",
+        ),
+        click.option(
+            "-q",
+            "--quiet",
+            is_flag=True,
+            help="Print nothing on standard error but errors: no notices, no progress.",
+        ),
+    ]
+    f = _alignment_options(f)
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+# Configuration keys and the parameters they set when the command line leaves them alone.
+CONFIG_PARAMS = {
+    "format": "fmt",
+    "fail-on": "fail_on",
+    "model": "model",
+    "threshold": "threshold",
+    "top-k": "top_k",
+    "nli": "nli",
+    "disable": "disabled",
+    "baseline": "baseline",
+    "cache": "cache_path",
+    "max-bytes": "max_bytes",
+}
+
+
+def _settle(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
+    """Fill the options not given on the command line from the configuration file."""
+    from checker.config import Config, find_config, load_config
+
+    path = params["config_path"]
+    if params["no_config"]:
+        config = Config()
+    else:
+        path = path or find_config()
+        config = load_config(path) if path else Config()
+    out = dict(params, severity=config.get("severity", {}), config_baseline=config.get("baseline"))
+    for key, value in config.values.items():
+        name = CONFIG_PARAMS.get(key)
+        if name not in params or ctx.get_parameter_source(name) is not ParameterSource.DEFAULT:
+            continue
+        if name == "cache_path" and value is False:
+            out["no_cache"] = True
+        elif name == "fmt":
+            out[name] = _formats(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _cache_for(params: dict[str, Any]) -> Path | None:
+    from checker.cache import default_cache_path
+
+    if params["no_cache"]:
+        return None
+    return Path(params["cache_path"]) if params["cache_path"] else default_cache_path()
+
+
+class _Progress:
+    """One self-overwriting line on standard error, for terminals only."""
+
+    LABELS = {"analyse": "reading sources", "embed": "embedding sentences"}
+
+    def __init__(self) -> None:
+        self.stream = click.get_text_stream("stderr")
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        step = max(1, total // 100)
+        if done != total and done % step:
+            return
+        label = self.LABELS.get(stage, stage)
+        end = "\n" if done == total else ""
+        self.stream.write(f"\rchecker: {label} {done:,}/{total:,}{end}")
+        self.stream.flush()
+
+
+def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
+    """Run `audit()` with the settled options; the report, or a CheckerError raised."""
+    from checker.api import audit
+
+    quiet = params["quiet"]
+    show_progress = not quiet and click.get_text_stream("stderr").isatty()
+    return audit(
+        list(params["sources"]),
+        reference=list(params["reference"]),
+        baseline=baseline,
+        cache=_cache_for(params),
+        progress=_Progress() if show_progress else None,
+        model=params["model"],
+        threshold=params["threshold"],
+        top_k=params["top_k"],
+        nli=params["nli"],
+        disabled_rules=tuple(params["disabled"]),
+        max_bytes=params["max_bytes"],
+        severity=params["severity"],
+    )
+
+
+def _notices(report: Any) -> None:
+    """What the run left out or could not use, on standard error."""
+    for s in report.skipped:
+        click.echo(f"checker: skipped {s.path}: {s.reason}", err=True)
+    for note in report.extra.get("notes", ()):
+        click.echo(f"checker: {note}", err=True)
+
+
 @cli.command("audit", help=AUDIT_HELP)
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_source_options
 @click.option(
     "--format",
     "fmt",
@@ -113,49 +270,25 @@ def cli() -> None:
     show_default=True,
     help="Lowest severity that makes the exit code 1; 'never' always exits 0.",
 )
-@_alignment_options
 @click.option(
-    "--disable",
-    "disabled",
-    multiple=True,
-    metavar="RULE",
-    help="Turn a rule off by code (NUM, DATE, ROLE, ENT, POL); repeatable, e.g. --disable ENT.",
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Conflicts recorded in this file (by 'checker baseline') are reported as known "
+    "and never fail the run; recorded ones that no longer occur are listed as stale.",
 )
-@click.option(
-    "--max-bytes",
-    type=int,
-    default=20_000_000,
-    show_default=True,
-    help="Skip (and name) source files larger than this many bytes.",
-)
-def audit_cmd(
-    sources: tuple[Path, ...],
-    fmt: tuple[str, ...],
-    output: Path | None,
-    fail_on: str,
-    model: str | None,
-    threshold: float,
-    top_k: int,
-    nli: str | None,
-    disabled: tuple[str, ...],
-    max_bytes: int,
-) -> None:
-    from checker.api import audit
+@click.pass_context
+def audit_cmd(ctx: click.Context, **params: Any) -> None:
     from checker.model import Severity
     from checker.report import FORMATTERS
 
     try:
-        report = audit(
-            list(sources),
-            model=model,
-            threshold=threshold,
-            top_k=top_k,
-            nli=nli,
-            disabled_rules=disabled,
-            max_bytes=max_bytes,
-        )
+        p = _settle(ctx, params)
+        fmt, output = p["fmt"], p["output"]
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
+        baseline = str(p["baseline"]) if p["baseline"] else None
+        report = _run_audit(p, baseline=baseline)
         for name in fmt:
             text = FORMATTERS[name]().format(report)
             if output is None:
@@ -166,10 +299,71 @@ def audit_cmd(
                 write_atomic(output, text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
-    for s in report.skipped:
-        click.echo(f"checker: skipped {s.path}: {s.reason}", err=True)
+    if not p["quiet"]:
+        _notices(report)
+        if report.baseline is not None:
+            b = report.baseline
+            click.echo(f"checker: baseline {b.path}: {b.known} known, {b.new} new", err=True)
+            if b.stale:
+                click.echo(
+                    f"checker: {len(b.stale)} baseline entries no longer occur "
+                    f"({', '.join(e.id for e in b.stale[:5])}{', ...' if len(b.stale) > 5 else ''}"
+                    f"); prune them with: checker baseline SOURCE... -o {b.path}",
+                    err=True,
+                )
+    fail_on = p["fail_on"]
     if fail_on != "never" and report.count_at_or_above(Severity(fail_on)):
         raise click.exceptions.Exit(EXIT_CONFLICTS)
+
+
+BASELINE_HELP = """Record today's conflicts between SOURCE files in a baseline file, so that
+'checker audit --baseline FILE' reports them as known and fails only on new ones.
+
+Conflicts are recorded by their fingerprint id (type, subject, values and source ids; never
+offsets), which survives edits elsewhere in an article and any file order. Re-run it to
+accept the current conflicts and prune the stale ones.
+
+\b
+Examples:
+  checker baseline sources/ -o checker-baseline.json
+  checker audit sources/ --baseline checker-baseline.json
+  checker baseline --against accepted/ incoming/ -o -
+
+\b
+Exit codes: 0 written; 2 bad input or option.
+"""
+
+
+@cli.command("baseline", help=BASELINE_HELP)
+@_source_options
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="PATH",
+    help="Where to write it ('-': standard output) [default: the configured baseline, "
+    "else checker-baseline.json].",
+)
+@click.pass_context
+def baseline_cmd(ctx: click.Context, **params: Any) -> None:
+    from checker.baseline import format_baseline
+
+    try:
+        p = _settle(ctx, params)
+        output = p["output"] or p.get("config_baseline") or "checker-baseline.json"
+        report = _run_audit(p, baseline=None)
+        text = format_baseline(report)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            write_atomic(Path(output), text)
+    except CheckerError as err:
+        raise click.exceptions.Exit(_fail(err)) from None
+    if not p["quiet"]:
+        _notices(report)
+        if output != "-":
+            n = len(report.conflicts)
+            click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
 
 
 EVAL_HELP = """Run the audit on labelled CASES_DIR folders and score it.

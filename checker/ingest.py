@@ -35,11 +35,13 @@ def ingest(
     items: Iterable[str | os.PathLike[str] | Source],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    taken: Iterable[str] = (),
 ) -> Ingested:
     """Read files, directories (walked, sorted) and ready `Source` objects.
 
     A path that does not exist raises `InputError`; a file that exists but cannot be
-    used is returned in `skipped` with the reason, and the rest is still read.
+    used is returned in `skipped` with the reason, and the rest is still read. Ids in
+    `taken` (those of sources read before) are not reused: a clash is renamed and noted.
     """
     sources: list[Source] = []
     skipped: list[Skipped] = []
@@ -55,7 +57,7 @@ def ingest(
             got, bad = _read_file(file, explicit=not path.is_dir(), max_bytes=max_bytes)
             sources.extend(got)
             skipped.extend(bad)
-    return Ingested(_unique_ids(sources), tuple(skipped))
+    return Ingested(_unique_ids(sources, taken), tuple(skipped))
 
 
 def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
@@ -213,6 +215,10 @@ def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], l
             return [], [Skipped(where, f"invalid JSON at line {err.lineno}: {err.msg}")]
         except (ValueError, RecursionError) as err:
             return [], [Skipped(where, f"unreadable JSON: {err}"[:200])]
+        schema = doc.get("schema") if isinstance(doc, dict) else None
+        if isinstance(schema, str) and schema.startswith("checker-") and "text" not in doc:
+            # A baseline or report kept next to the articles: not an article itself.
+            return [], [Skipped(where, f"a checker file ({schema}), not an article")]
         items = doc if isinstance(doc, list) else [doc]
         for n, rec in enumerate(items):
             records.append((where if len(items) == 1 else f"{where}[{n}]", rec))
@@ -287,8 +293,9 @@ def _with_furniture(src: Source) -> Source:
     return replace(src, furniture=tuple(find_furniture(src.text)))
 
 
-def _unique_ids(sources: Sequence[Source]) -> tuple[Source, ...]:
-    seen: dict[str, int] = {}
+def _unique_ids(sources: Sequence[Source], taken: Iterable[str] = ()) -> tuple[Source, ...]:
+    """Rename repeated ids `id~2`, `id~3`, ... (and ids already `taken` by other sources)."""
+    seen: dict[str, int] = dict.fromkeys(taken, 1)
     out: list[Source] = []
     # Same ids are numbered in path order, so the argument order never changes who is "~2".
     for src in sorted(sources, key=lambda s: (s.id, s.path)):

@@ -54,4 +54,22 @@ def make_rules(
     ]
 
 
-__all__ = ["CompareContext", "Document", "Rule", "make_rules", "registry", "BUILTIN"]
+def rules_fingerprint(rules: Iterable[Rule]) -> str:
+    """What extraction depends on: each rule's code, class and public settings, in order."""
+    parts = []
+    for rule in rules:
+        cls = type(rule)
+        public = sorted((k, repr(v)) for k, v in vars(rule).items() if not k.startswith("_"))
+        parts.append(f"{rule.code}={cls.__module__}.{cls.__qualname__}{public}")
+    return "|".join(parts)
+
+
+__all__ = [
+    "CompareContext",
+    "Document",
+    "Rule",
+    "make_rules",
+    "registry",
+    "rules_fingerprint",
+    "BUILTIN",
+]

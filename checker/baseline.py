@@ -1,0 +1,115 @@
+"""Baselines: conflicts acknowledged once, by fingerprint, so that only new ones fail a run.
+
+A baseline file is JSON (`checker-baseline/1`): the conflicts of a run, each by its `id` (the
+fingerprint of type, subject, values and source ids; see `conflicts.fingerprint`) with enough
+detail for a person to read it. Applying it marks matching conflicts `known` and lists the
+recorded ones that no longer occur as stale, so the file can be pruned.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+from checker.model import BaselineEntry, BaselineInfo, Conflict, Report
+
+SCHEMA = "checker-baseline/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """The recorded conflicts of a baseline file, by id."""
+
+    path: str
+    entries: tuple[BaselineEntry, ...]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(e.id for e in self.entries)
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Read a baseline file; raises `InputError` naming the file and what to do."""
+    where = str(path)
+    hint = f"; create it with: checker baseline SOURCE... -o {where}"
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"baseline {where} does not exist{hint}") from None
+    except OSError as err:
+        raise InputError(f"cannot read baseline {where}: {err.strerror or err}") from None
+    except (UnicodeDecodeError, ValueError) as err:
+        raise InputError(f"baseline {where} is not valid JSON ({err}){hint}") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(f"baseline {where} is not a {SCHEMA} document{hint}")
+    rows = data.get("conflicts")
+    if not isinstance(rows, list):
+        raise InputError(f"baseline {where} has no 'conflicts' list{hint}")
+    entries = []
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
+            raise InputError(f"baseline {where}: conflict {n} has no string 'id'{hint}")
+        entries.append(
+            BaselineEntry(
+                id=row["id"],
+                type=str(row.get("type", "")),
+                severity=str(row.get("severity", "")),
+                subject=str(row.get("subject", "")),
+                message=str(row.get("message", "")),
+                sources=tuple(str(s) for s in row.get("sources", ()) or ()),
+            )
+        )
+    return Baseline(path=where, entries=tuple(entries))
+
+
+def apply_baseline(
+    conflicts: Sequence[Conflict], baseline: Baseline
+) -> tuple[tuple[Conflict, ...], BaselineInfo]:
+    """Mark the conflicts recorded in `baseline` as known; list recorded ones now absent."""
+    ids = baseline.ids
+    marked = tuple(replace(c, known=c.id in ids) for c in conflicts)
+    found = {c.id for c in conflicts}
+    stale = tuple(sorted((e for e in baseline.entries if e.id not in found), key=lambda e: e.id))
+    known = sum(1 for c in marked if c.known)
+    return marked, BaselineInfo(
+        path=baseline.path, known=known, new=len(marked) - known, stale=stale
+    )
+
+
+def entry_for(conflict: Conflict) -> BaselineEntry:
+    return BaselineEntry(
+        id=conflict.id,
+        type=conflict.type.value,
+        severity=conflict.severity.value,
+        subject=conflict.subject,
+        message=conflict.message,
+        sources=tuple(sorted({cc.source for cc in conflict.claims})),
+    )
+
+
+def baseline_document(report: Report) -> dict[str, Any]:
+    """The baseline file for a report's conflicts (sorted by id, no timestamps)."""
+    entries = sorted((entry_for(c) for c in report.conflicts), key=lambda e: e.id)
+    return {
+        "schema": SCHEMA,
+        "conflicts": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "severity": e.severity,
+                "subject": e.subject,
+                "message": e.message,
+                "sources": list(e.sources),
+            }
+            for e in entries
+        ],
+    }
+
+
+def format_baseline(report: Report) -> str:
+    return json.dumps(baseline_document(report), ensure_ascii=False, indent=2) + "\n"
