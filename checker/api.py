@@ -32,7 +32,14 @@ from checker.model import (
     Stats,
 )
 from checker.names import NameIndex
-from checker.rules import CompareContext, Document, Rule, make_rules, rules_fingerprint
+from checker.rules import (
+    CompareContext,
+    Document,
+    Rule,
+    make_rules,
+    registry,
+    rules_fingerprint,
+)
 from checker.rules.nli import NliRule
 from checker.segment import segment
 
@@ -124,6 +131,11 @@ def audit(
         settings = Settings(**{**settings.__dict__, **options})
     settings.check()
     rules = make_rules(settings.disabled_rules, settings.rule_settings)
+    codes = {*registry(), NliRule.code}
+    if unknown_codes := sorted(set(settings.severity) - codes):
+        raise OptionError(
+            f"severity for unknown rule {', '.join(unknown_codes)}; choose from {', '.join(codes)}"
+        )
     if settings.nli:
         rules.append(nli_rule(settings.nli))
     known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline

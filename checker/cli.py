@@ -202,7 +202,7 @@ class _Progress:
     LABELS = {"analyse": "reading sources", "embed": "embedding sentences"}
 
     def __init__(self) -> None:
-        self.stream = click.get_text_stream("stderr")
+        self.stream = sys.stderr
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         step = max(1, total // 100)
@@ -219,7 +219,7 @@ def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
     from checker.api import audit
 
     quiet = params["quiet"]
-    show_progress = not quiet and click.get_text_stream("stderr").isatty()
+    show_progress = not quiet and sys.stderr.isatty()
     return audit(
         list(params["sources"]),
         reference=list(params["reference"]),

@@ -1,0 +1,144 @@
+"""Baselines: recorded conflicts are known and never fail the run; fingerprints are stable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from checker import Severity, audit
+from checker.baseline import apply_baseline, baseline_document, load_baseline
+from checker.cli import main
+from checker.errors import InputError
+
+AIRLINE = Path("fixtures/airline_strike_conflicts")  # three conflicts between two sources
+TRADE = Path("fixtures/trade_pacts_md")
+
+
+@pytest.fixture(autouse=True)
+def _loaded(embedder):
+    """Share the session's loaded model with the CLI."""
+
+
+def _copy_case(case: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in case.iterdir():
+        if f.suffix in (".txt", ".md", ".html", ".json", ".jsonl") and f.name != "expect.json":
+            shutil.copy(f, dest / f.name)
+    return dest
+
+
+def _ids(paths, embedder) -> list[str]:
+    return sorted(c.id for c in audit(paths, embedder=embedder).conflicts)
+
+
+def test_baseline_then_audit_passes_with_every_conflict_known(tmp_path: Path, capsys) -> None:
+    base = tmp_path / "checker-baseline.json"
+    assert main(["baseline", str(AIRLINE), "-o", str(base), "--no-cache"]) == 0
+    doc = json.loads(base.read_text("utf-8"))
+    assert doc["schema"] == "checker-baseline/1"
+    assert len(doc["conflicts"]) == 3
+    assert all(
+        set(e) >= {"id", "type", "severity", "subject", "message", "sources"}
+        for e in doc["conflicts"]
+    )
+    assert "recorded 3 conflicts" in capsys.readouterr().err
+    # Without the baseline the run fails; with it every conflict is known and it passes.
+    assert main(["audit", str(AIRLINE), "-o", str(tmp_path / "r.md")]) == 1
+    assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r.md")]) == 0
+    assert "3 known, 0 new" in capsys.readouterr().err
+
+
+def test_a_new_conflict_fails_and_the_old_ones_stay_known(tmp_path: Path, embedder) -> None:
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(src), "-o", str(base)]) == 0
+    _copy_case(TRADE, src)  # another event's pair of articles brings its own conflict
+    report = audit([src], embedder=embedder, baseline=base)
+    assert report.baseline is not None
+    assert (report.baseline.known, report.baseline.new) == (3, 1)
+    new = [c for c in report.conflicts if not c.known]
+    assert {cc.source for cc in new[0].claims} == {"asia_wire", "capital_review"}
+    assert main(["audit", str(src), "--baseline", str(base), "-o", str(tmp_path / "r.md")]) == 1
+
+
+def test_conflicts_that_no_longer_occur_are_listed_as_stale(tmp_path: Path, capsys) -> None:
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    _copy_case(TRADE, src)
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(src), "-o", str(base), "-q"]) == 0
+    assert capsys.readouterr().err == ""  # --quiet: nothing but errors
+    for f in TRADE.glob("*.md"):
+        (src / f.name).unlink()
+    assert main(["audit", str(src), "--baseline", str(base), "-o", str(tmp_path / "r.md")]) == 0
+    err = capsys.readouterr().err
+    assert "3 known, 0 new" in err
+    assert "1 baseline entries no longer occur" in err and "checker baseline" in err
+
+
+def test_fingerprints_survive_inserted_paragraphs_and_file_order(tmp_path: Path, embedder) -> None:
+    """Ids depend on type, subject, values and source ids, never on offsets or order."""
+    before = _ids([AIRLINE], embedder)
+    assert len(before) == 3
+    src = _copy_case(AIRLINE, tmp_path / "edited")
+    filler = (
+        "Passengers queued at the information desks for most of the morning.\n\n"
+        "A spokesperson for the terminal operator said the shops would stay open.\n\n"
+    )
+    for f in sorted(src.iterdir()):
+        text = f.read_text("utf-8")
+        paras = text.split("\n\n")
+        middle = len(paras) // 2
+        edited = "\n\n".join(
+            [paras[0], filler.strip(), *paras[1:middle], filler.strip(), *paras[middle:]]
+        )
+        f.write_text(edited + "\n\n" + filler, "utf-8")
+    files = sorted(src.iterdir())
+    assert _ids(list(reversed(files)), embedder) == before
+    assert _ids(files, embedder) == before
+
+
+def test_baseline_file_next_to_the_articles_is_not_read_as_one(tmp_path: Path, capsys) -> None:
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    base = src / "checker-baseline.json"
+    assert main(["baseline", str(src), "-o", str(base)]) == 0
+    assert main(["audit", str(src), "--baseline", str(base), "-o", str(tmp_path / "r.md")]) == 0
+    err = capsys.readouterr().err
+    assert "checker-baseline.json: a checker file (checker-baseline/1), not an article" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "does not exist; create it with: checker baseline"),
+        ("{not json", "is not valid JSON"),
+        ('{"schema": "checker-report/1", "conflicts": []}', "is not a checker-baseline/1"),
+        ('{"schema": "checker-baseline/1", "conflicts": [{"type": "numeric"}]}', "no string 'id'"),
+    ],
+)
+def test_a_bad_baseline_exits_2_with_one_line(tmp_path: Path, capsys, content, message) -> None:
+    base = tmp_path / "b.json"
+    if content is not None:
+        base.write_text(content, "utf-8")
+    assert main(["audit", str(AIRLINE), "--baseline", str(base)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and str(base) in err
+    with pytest.raises(InputError):
+        load_baseline(base)
+
+
+def test_apply_baseline_marks_known_and_counts(tmp_path: Path, embedder) -> None:
+    report = audit([AIRLINE], embedder=embedder)
+    doc = baseline_document(report)
+    doc["conflicts"] = doc["conflicts"][:1] + [{"id": "000000000000", "type": "date"}]
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    marked, info = apply_baseline(report.conflicts, load_baseline(path))
+    assert [c.known for c in marked].count(True) == 1
+    assert (info.known, info.new) == (1, 2)
+    assert [e.id for e in info.stale] == ["000000000000"]
+    # The exit-code count ignores known conflicts.
+    assert replace(report, conflicts=marked).count_at_or_above(Severity.LOW) == 2
