@@ -19,7 +19,7 @@ from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_ke
 from checker.conflicts import sort_conflicts
 from checker.embed import Embedder, SentenceTransformerEmbedder
 from checker.errors import InputError, OptionError
-from checker.ingest import DEFAULT_MAX_BYTES, ingest
+from checker.ingest import DEFAULT_MAX_BYTES, Ingested, ingest, unique_ids
 from checker.model import (
     Claim,
     ClaimKind,
@@ -140,8 +140,12 @@ def audit(
         rules.append(nli_rule(settings.nli))
     known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline
 
-    refs = ingest(list(reference), max_bytes=settings.max_bytes)
-    ingested = ingest(sources, max_bytes=settings.max_bytes, taken=[s.id for s in refs.sources])
+    ingested = ingest(sources, max_bytes=settings.max_bytes)
+    refs = _references(reference, ingested, settings.max_bytes)
+    if refs.sources:  # a new source never takes the id of an accepted one
+        ingested = replace(
+            ingested, sources=unique_ids(ingested.sources, [s.id for s in refs.sources])
+        )
     if not ingested.sources:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
         given = ", ".join(str(s) for s in list(sources)[:3] if not isinstance(s, Source))
@@ -222,6 +226,18 @@ def audit(
         baseline=info,
         extra=extra,
     )
+
+
+def _references(
+    reference: Iterable[str | os.PathLike[str] | Source], new: Ingested, max_bytes: int
+) -> Ingested:
+    """The accepted sources, less any file also given as new (say, a changed article that a
+    pre-commit hook passes while its folder is the reference)."""
+    refs = ingest(list(reference), max_bytes=max_bytes)
+    new_paths = {os.path.realpath(s.path) for s in new.sources if s.path}
+    kept = tuple(s for s in refs.sources if not s.path or os.path.realpath(s.path) not in new_paths)
+    skipped = tuple(s for s in refs.skipped if os.path.realpath(s.path) not in new_paths)
+    return Ingested(kept, skipped)
 
 
 def _analyse(

@@ -35,13 +35,11 @@ def ingest(
     items: Iterable[str | os.PathLike[str] | Source],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    taken: Iterable[str] = (),
 ) -> Ingested:
     """Read files, directories (walked, sorted) and ready `Source` objects.
 
     A path that does not exist raises `InputError`; a file that exists but cannot be
-    used is returned in `skipped` with the reason, and the rest is still read. Ids in
-    `taken` (those of sources read before) are not reused: a clash is renamed and noted.
+    used is returned in `skipped` with the reason, and the rest is still read.
     """
     sources: list[Source] = []
     skipped: list[Skipped] = []
@@ -57,7 +55,7 @@ def ingest(
             got, bad = _read_file(file, explicit=not path.is_dir(), max_bytes=max_bytes)
             sources.extend(got)
             skipped.extend(bad)
-    return Ingested(_unique_ids(sources, taken), tuple(skipped))
+    return Ingested(unique_ids(sources), tuple(skipped))
 
 
 def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
@@ -293,7 +291,7 @@ def _with_furniture(src: Source) -> Source:
     return replace(src, furniture=tuple(find_furniture(src.text)))
 
 
-def _unique_ids(sources: Sequence[Source], taken: Iterable[str] = ()) -> tuple[Source, ...]:
+def unique_ids(sources: Sequence[Source], taken: Iterable[str] = ()) -> tuple[Source, ...]:
     """Rename repeated ids `id~2`, `id~3`, ... (and ids already `taken` by other sources)."""
     seen: dict[str, int] = dict.fromkeys(taken, 1)
     out: list[Source] = []

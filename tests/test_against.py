@@ -107,3 +107,18 @@ def test_progress_only_on_a_terminal_and_never_with_quiet(tmp_path: Path) -> Non
     piped = _stderr_of(args, tty=False)
     assert "\r" not in piped and "embedding" not in piped
     assert "embedding" not in _stderr_of([*args, "--quiet"], tty=True)
+
+
+def test_a_new_file_inside_the_reference_folder_is_only_new(tmp_path: Path, embedder) -> None:
+    """As a pre-commit hook runs it: the changed article, against the folder it lives in."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for f in AIRLINE.glob("*.txt"):
+        shutil.copy(f, folder / f.name)
+    changed = folder / "transport_news.txt"
+    report = audit([changed], reference=[folder], embedder=embedder)
+    assert sorted((s.id, s.reference) for s in report.sources) == [
+        ("labour_bulletin", True),
+        ("transport_news", False),
+    ]
+    assert len(report.conflicts) == 3
