@@ -224,16 +224,10 @@ class CachedEmbedder:
     def __init__(self, inner: Any, cache: Cache):
         self.inner = inner
         self.cache = cache
+        self.name: str = str(inner.name)
+        self.identity = embedder_identity(inner)
         self.embedded = 0
         self.reused = 0
-
-    @property
-    def name(self) -> str:
-        return str(self.inner.name)
-
-    @property
-    def identity(self) -> str:
-        return embedder_identity(self.inner)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
