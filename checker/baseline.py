@@ -92,9 +92,14 @@ def entry_for(conflict: Conflict) -> BaselineEntry:
     )
 
 
-def baseline_document(report: Report) -> dict[str, Any]:
-    """The baseline file for a report's conflicts (sorted by id, no timestamps)."""
-    entries = sorted((entry_for(c) for c in report.conflicts), key=lambda e: e.id)
+def baseline_document(report: Report, keep: Baseline | None = None) -> dict[str, Any]:
+    """The baseline file for a report's conflicts (sorted by id, no timestamps).
+
+    With `keep`, only the conflicts already recorded there are written: stale entries are
+    pruned and nothing new is accepted.
+    """
+    conflicts = [c for c in report.conflicts if keep is None or c.id in keep.ids]
+    entries = sorted((entry_for(c) for c in conflicts), key=lambda e: e.id)
     return {
         "schema": SCHEMA,
         "conflicts": [
@@ -111,5 +116,5 @@ def baseline_document(report: Report) -> dict[str, Any]:
     }
 
 
-def format_baseline(report: Report) -> str:
-    return json.dumps(baseline_document(report), ensure_ascii=False, indent=2) + "\n"
+def format_baseline(report: Report, keep: Baseline | None = None) -> str:
+    return json.dumps(baseline_document(report, keep), ensure_ascii=False, indent=2) + "\n"

@@ -328,6 +328,7 @@ Examples:
   checker baseline sources/ -o checker-baseline.json
   checker audit sources/ --baseline checker-baseline.json
   checker baseline --against accepted/ incoming/ -o -
+  checker baseline sources/ --prune -o checker-baseline.json
 
 \b
 Exit codes: 0 written; 2 bad input or option.
@@ -344,15 +345,24 @@ Exit codes: 0 written; 2 bad input or option.
     help="Where to write it ('-': standard output) [default: the configured baseline, "
     "else checker-baseline.json].",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Rewrite the existing baseline at the output path keeping only the recorded "
+    "conflicts that still occur: stale entries go, nothing new is accepted.",
+)
 @click.pass_context
 def baseline_cmd(ctx: click.Context, **params: Any) -> None:
-    from checker.baseline import format_baseline
+    from checker.baseline import baseline_document, format_baseline, load_baseline
 
     try:
         p = _settle(ctx, params)
         output = p["output"] or p.get("config_baseline") or "checker-baseline.json"
+        if p["prune"] and output == "-":
+            raise OptionError("--prune rewrites a baseline file; give it with -o FILE")
+        keep = load_baseline(output) if p["prune"] else None
         report = _run_audit(p, baseline=None)
-        text = format_baseline(report)
+        text = format_baseline(report, keep)
         if output == "-":
             click.echo(text, nl=False)
         else:
@@ -362,7 +372,7 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     if not p["quiet"]:
         _notices(report)
         if output != "-":
-            n = len(report.conflicts)
+            n = len(baseline_document(report, keep)["conflicts"])
             click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
 
 

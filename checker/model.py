@@ -236,6 +236,4 @@ class Report:
 
     def count_at_or_above(self, severity: Severity) -> int:
         """Conflicts at or above `severity` that are not known from a baseline."""
-        return sum(
-            1 for c in self.conflicts if not c.known and c.severity.rank <= severity.rank
-        )
+        return sum(1 for c in self.conflicts if not c.known and c.severity.rank <= severity.rank)

@@ -142,3 +142,17 @@ def test_apply_baseline_marks_known_and_counts(tmp_path: Path, embedder) -> None
     assert [e.id for e in info.stale] == ["000000000000"]
     # The exit-code count ignores known conflicts.
     assert replace(report, conflicts=marked).count_at_or_above(Severity.LOW) == 2
+
+
+def test_prune_drops_stale_entries_and_accepts_nothing_new(tmp_path: Path, embedder) -> None:
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(src), "-o", str(base)]) == 0
+    doc = json.loads(base.read_text("utf-8"))
+    doc["conflicts"] = doc["conflicts"][:2] + [{"id": "0123456789ab", "type": "date"}]
+    base.write_text(json.dumps(doc), "utf-8")
+    _copy_case(TRADE, src)  # brings a new conflict, which --prune must not accept
+    assert main(["baseline", str(src), "--prune", "-o", str(base)]) == 0
+    pruned = json.loads(base.read_text("utf-8"))["conflicts"]
+    assert sorted(e["id"] for e in pruned) == sorted(e["id"] for e in doc["conflicts"][:2])
+    assert main(["baseline", str(src), "--prune", "-o", "-"]) == 2
