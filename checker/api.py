@@ -14,6 +14,7 @@ from checker.conflicts import sort_conflicts
 from checker.embed import Embedder, SentenceTransformerEmbedder
 from checker.errors import InputError, OptionError
 from checker.ingest import DEFAULT_MAX_BYTES, ingest
+from checker.locate import locate
 from checker.model import Claim, ClaimKind, Report, Sentence, Source, SourceSummary, Stats
 from checker.names import NameIndex
 from checker.rules import CompareContext, Document, make_rules
@@ -132,7 +133,7 @@ def audit(
 
     return Report(
         sources=tuple(_summary(d.source, d.sentences, claims) for d in docs),
-        conflicts=sort_conflicts(conflicts),
+        conflicts=locate(sort_conflicts(conflicts), ordered),
         stats=Stats(
             sources=len(docs),
             sentences=len(sentences),
