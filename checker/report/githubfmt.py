@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.model import Conflict, ConflictClaim, Report, Severity
-from checker.report.cicommon import rule_code, source_files
+from checker.report.cicommon import display_file, rule_code, source_files
 
 COMMANDS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
 
@@ -38,9 +38,9 @@ class GithubFormatter:
         files = source_files(report)
         lines = []
         for s in sorted(report.skipped, key=lambda s: (s.path, s.reason)):
-            lines.append(
-                command("warning", {"title": "checker skipped a source"}, f"{s.path}: {s.reason}")
-            )
+            where: dict[str, str | int] = {"file": display_file(s.path)} if s.path else {}
+            where["title"] = "checker skipped a source"
+            lines.append(command("warning", where, f"{s.path}: {s.reason}"))
         new = [c for c in report.conflicts if not c.known]
         for c in new:
             title = f"checker {rule_code(c)} ({c.severity.value})"
