@@ -56,6 +56,7 @@ def locate(conflicts: Iterable[Conflict], sources: Iterable[Source]) -> tuple[Co
     """The conflicts with each claim's `line`/`column`/`end_line`/`end_column` filled in."""
     by_id = {s.id: s for s in sources}
     files: dict[str, _File | None] = {}
+    texts: dict[str, list[int]] = {}  # line starts of txt/md sources' own text, by id
     cache: dict[tuple[str, int, int], Position] = {}
     out = []
     for c in conflicts:
@@ -64,20 +65,24 @@ def locate(conflicts: Iterable[Conflict], sources: Iterable[Source]) -> tuple[Co
             key = (cc.source, cc.start, cc.end)
             if key not in cache:
                 src = by_id.get(cc.source)
-                cache[key] = _position(src, cc, files) if src is not None else UNKNOWN
+                cache[key] = _position(src, cc, files, texts) if src is not None else UNKNOWN
             line, col, end_line, end_col = cache[key]
             claims.append(replace(cc, line=line, column=col, end_line=end_line, end_column=end_col))
         out.append(replace(c, claims=tuple(claims)))
     return tuple(out)
 
 
-def _position(src: Source, cc: ConflictClaim, files: dict[str, _File | None]) -> Position:
+def _position(
+    src: Source, cc: ConflictClaim, files: dict[str, _File | None], texts: dict[str, list[int]]
+) -> Position:
     if not src.path:
         return UNKNOWN
     path = file_path(src.path)
     suffix = Path(path).suffix.lower()
-    if suffix in (".txt", ".md") and path == src.path:
-        return _span(line_starts(src.text), cc.start, cc.end)
+    if suffix in (".txt", ".md"):
+        if src.id not in texts:
+            texts[src.id] = line_starts(src.text)
+        return _span(texts[src.id], cc.start, cc.end)
     if path not in files:
         files[path] = _File.read(path)
     file = files[path]

@@ -64,12 +64,12 @@ class JunitFormatter:
         root.attrib.update({k: str(v) for k, v in counts.items()})
         suite = _element(root, "testsuite", {"name": "checker", **counts})
         for c in report.conflicts:
-            first = c.claims[0]
             attrs: dict[str, str | int] = {
                 "classname": f"checker.{rule_code(c)}",
                 "name": f"{c.id}: {c.subject}",
             }
-            if file := files.get(first.source, ""):
+            first = c.claims[0] if c.claims else None
+            if first is not None and (file := files.get(first.source, "")):
                 attrs["file"] = file
                 if first.line:
                     attrs["line"] = first.line

@@ -149,19 +149,16 @@ def _result(
     c: Conflict, files: dict[str, str], exact: set[str], index: dict[str, int]
 ) -> dict[str, Any]:
     code = rule_code(c)
-    first, *others = c.claims
+    locations = [_location(cc, files.get(cc.source, ""), cc.source in exact) for cc in c.claims]
     result: dict[str, Any] = {
         "ruleId": code,
         "ruleIndex": index[code],
         "level": LEVELS[c.severity],
         "message": {"text": f"{c.message} ({c.subject})" if c.subject else c.message},
-        "locations": [_location(first, files.get(first.source, ""), first.source in exact)],
+        "locations": locations[:1],
     }
-    if others:
-        result["relatedLocations"] = [
-            {"id": i, **_location(cc, files.get(cc.source, ""), cc.source in exact)}
-            for i, cc in enumerate(others, 1)
-        ]
+    if len(locations) > 1:
+        result["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(locations[1:], 1)]
     result["partialFingerprints"] = {FINGERPRINT: c.id}
     props: dict[str, Any] = {
         "type": c.type.value,
