@@ -20,6 +20,7 @@ from checker.conflicts import sort_conflicts
 from checker.embed import Embedder, SentenceTransformerEmbedder
 from checker.errors import InputError, OptionError
 from checker.ingest import DEFAULT_MAX_BYTES, Ingested, ingest, unique_ids
+from checker.locate import locate
 from checker.model import (
     Claim,
     ClaimKind,
@@ -199,7 +200,7 @@ def audit(
         conflicts = [c for c in conflicts if any(cc.source in new_ids for cc in c.claims)]
     conflicts = [_with_severity(c, settings.severity) for c in conflicts]
     info = None
-    ranked = sort_conflicts(conflicts)
+    ranked = locate(sort_conflicts(conflicts), ordered)
     if known is not None:
         ranked, info = apply_baseline(ranked, known)
 

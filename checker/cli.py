@@ -13,9 +13,10 @@ import click
 from click.core import ParameterSource
 
 from checker.errors import CheckerError, OptionError
+from checker.report import FORMATTERS
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("md", "html", "json", "csv")
+FORMATS = tuple(FORMATTERS)
 FAIL_ON = ("high", "medium", "low", "never")
 
 AUDIT_HELP = """Audit SOURCE files and directories (.txt .md .html .htm .json .jsonl) about one
@@ -252,9 +253,10 @@ def _notices(report: Any) -> None:
     callback=lambda ctx, param, value: _formats(value),
     default="md",
     show_default=True,
-    metavar="md|html|json|csv",
-    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), or CSV. Several, "
-    "comma-separated (md,html,json), write OUTPUT.md, OUTPUT.html, ... next to each other.",
+    metavar="|".join(FORMATS),
+    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), CSV, or for CI: SARIF "
+    "2.1.0, GitHub Actions annotations, JUnit XML. Several, comma-separated (md,html,json), "
+    "write OUTPUT.md, OUTPUT.html, ... (.sarif, .github.txt, .junit.xml) next to each other.",
 )
 @click.option(
     "-o",
@@ -280,7 +282,6 @@ def _notices(report: Any) -> None:
 @click.pass_context
 def audit_cmd(ctx: click.Context, **params: Any) -> None:
     from checker.model import Severity
-    from checker.report import FORMATTERS
 
     try:
         p = _settle(ctx, params)

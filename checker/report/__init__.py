@@ -6,9 +6,12 @@ from typing import Protocol
 
 from checker.model import Report
 from checker.report.csvfmt import CsvFormatter
+from checker.report.githubfmt import GithubFormatter
 from checker.report.htmlfmt import HtmlFormatter
 from checker.report.jsonfmt import JsonFormatter
+from checker.report.junitfmt import JunitFormatter
 from checker.report.mdfmt import MarkdownFormatter
+from checker.report.sariffmt import SarifFormatter
 
 
 class Formatter(Protocol):
@@ -25,6 +28,18 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "html": HtmlFormatter,
     "json": JsonFormatter,
     "csv": CsvFormatter,
+    "sarif": SarifFormatter,
+    "github": GithubFormatter,
+    "junit": JunitFormatter,
 }
 
-__all__ = ["FORMATTERS", "CsvFormatter", "HtmlFormatter", "JsonFormatter", "MarkdownFormatter"]
+__all__ = [
+    "FORMATTERS",
+    "CsvFormatter",
+    "GithubFormatter",
+    "HtmlFormatter",
+    "JsonFormatter",
+    "JunitFormatter",
+    "MarkdownFormatter",
+    "SarifFormatter",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from checker.model import ConflictClaim, Report
+from checker.model import BaselineInfo, ConflictClaim, Report
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;
@@ -18,6 +18,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;
 .side{background:#fafafa;border-left:4px solid #888;padding:.5rem .8rem}
 .side.outlier{border-left-color:#c00}
 mark{background:#ffe066;padding:0 .1rem}.src{font-family:monospace;font-size:.85rem}
+.conflict.known{opacity:.75}.tag{font-size:.8rem;border:1px solid #888;border-radius:4px;
+padding:0 .3rem;margin-left:.4rem}
 """
 
 
@@ -61,7 +63,8 @@ class HtmlFormatter:
         ]
         for s in report.sources:
             parts.append(
-                f'<tr><td class="src">{escape(s.id)}</td><td>{escape(s.title)}</td>'
+                f'<tr><td class="src">{escape(s.id)}{_ref(s.reference)}</td>'
+                f"<td>{escape(s.title)}</td>"
                 f"<td>{s.sentences}</td><td>{s.claims}</td></tr>"
             )
         parts.append("</table>")
@@ -72,6 +75,8 @@ class HtmlFormatter:
                 for s in report.skipped
             ]
             parts.append("</ul>")
+        if report.baseline is not None:
+            parts += _baseline(report.baseline)
         parts.append("<h2>Conflicts</h2>")
         if not report.conflicts:
             parts.append("<p>No conflicts found.</p>")
@@ -83,8 +88,11 @@ class HtmlFormatter:
                     f"{escape(', '.join(c.outliers))}"
                 )
             parts.append(
-                f'<section class="conflict" id="c-{escape(c.id)}">'
-                f"<h3>{i}. {escape(c.message)}</h3>"
+                f'<section class="{"conflict known" if c.known else "conflict"}" '
+                f'id="c-{escape(c.id)}">'
+                f"<h3>{i}. {escape(c.message)}"
+                + ('<span class="tag">known: in the baseline</span>' if c.known else "")
+                + "</h3>"
                 f'<div class="meta"><span class="sev {escape(c.severity.value)}">'
                 f"{escape(c.severity.value)}</span> {escape(c.type.value)} · score "
                 f"{c.score:.3f} · subject: {escape(c.subject)} · id "
@@ -95,3 +103,26 @@ class HtmlFormatter:
             )
         parts.append("</body></html>\n")
         return "\n".join(parts)
+
+
+def _ref(reference: bool) -> str:
+    return '<span class="tag">reference</span>' if reference else ""
+
+
+def _baseline(b: BaselineInfo) -> list[str]:
+    parts = [
+        "<h2>Baseline</h2>",
+        f'<p>Compared with <span class="src">{escape(b.path)}</span>: {b.new} new, '
+        f"{b.known} known, {len(b.stale)} stale (recorded, no longer found).</p>",
+    ]
+    if b.stale:
+        parts.append("<ul>")
+        for e in b.stale:
+            subject = f" ({escape(e.subject)})" if e.subject else ""
+            sources = f"; {escape(', '.join(e.sources))}" if e.sources else ""
+            parts.append(
+                f"<li>stale <code>{escape(e.id)}</code> {escape(e.type)} {escape(e.severity)}: "
+                f"{escape(e.message)}{subject}{sources}</li>"
+            )
+        parts.append("</ul>")
+    return parts

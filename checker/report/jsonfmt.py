@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from checker.model import Conflict, Report
+from checker.model import BaselineInfo, Conflict, Report
 
 
 def _clean(v: Any) -> Any:
@@ -17,7 +17,8 @@ def _clean(v: Any) -> Any:
     return v
 
 
-def conflict_to_dict(c: Conflict) -> dict[str, Any]:
+def conflict_to_dict(c: Conflict, *, with_baseline: bool = False) -> dict[str, Any]:
+    """One conflict; `known` only when the run was compared with a baseline."""
     out: dict[str, Any] = {
         "id": c.id,
         "type": c.type.value,
@@ -36,6 +37,10 @@ def conflict_to_dict(c: Conflict) -> dict[str, Any]:
                 "quote_start": cc.quote_start,
                 "quote_end": cc.quote_end,
                 "attribution": cc.attribution,
+                "line": cc.line,
+                "column": cc.column,
+                "end_line": cc.end_line,
+                "end_column": cc.end_column,
             }
             for cc in c.claims
         ],
@@ -44,11 +49,32 @@ def conflict_to_dict(c: Conflict) -> dict[str, Any]:
     if c.majority is not None:
         out["majority"] = _clean(c.majority)
         out["outliers"] = list(c.outliers)
+    if with_baseline:
+        out["known"] = c.known
     return out
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def baseline_to_dict(baseline: BaselineInfo) -> dict[str, Any]:
     return {
+        "path": baseline.path,
+        "known": baseline.known,
+        "new": baseline.new,
+        "stale": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "severity": e.severity,
+                "subject": e.subject,
+                "message": e.message,
+                "sources": list(e.sources),
+            }
+            for e in baseline.stale
+        ],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    doc: dict[str, Any] = {
         "schema": report.schema,
         "sources": [
             {
@@ -59,10 +85,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "claims": s.claims,
                 **({"encoding": s.encoding} if s.encoding not in ("utf-8", "utf-8-sig") else {}),
                 **({"notes": list(s.notes)} if s.notes else {}),
+                **({"reference": True} if s.reference else {}),
             }
             for s in report.sources
         ],
-        "conflicts": [conflict_to_dict(c) for c in report.conflicts],
+        "conflicts": [
+            conflict_to_dict(c, with_baseline=report.baseline is not None) for c in report.conflicts
+        ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "stats": {
             "sources": report.stats.sources,
@@ -73,6 +102,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         },
         "model": report.model,
     }
+    if report.baseline is not None:
+        doc["baseline"] = baseline_to_dict(report.baseline)
+    return doc
 
 
 class JsonFormatter:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.model import Conflict, Report
+from checker.model import BaselineInfo, Conflict, Report
 
 
 def _md(text: str) -> str:
@@ -31,13 +31,15 @@ class MarkdownFormatter:
             "",
             f"{len(report.conflicts)} conflict(s) across {st.sources} source(s): "
             f"{_count(report, 'high')} high, {_count(report, 'medium')} medium, "
-            f"{_count(report, 'low')} low.",
+            f"{_count(report, 'low')} low."
+            + (_baseline_counts(report.baseline) if report.baseline is not None else ""),
             "",
             "| source | title | sentences | claims |",
             "|---|---|---|---|",
         ]
         for s in report.sources:
-            lines.append(f"| `{s.id}` | {_md(s.title)} | {s.sentences} | {s.claims} |")
+            ref = " (reference)" if s.reference else ""
+            lines.append(f"| `{s.id}`{ref} | {_md(s.title)} | {s.sentences} | {s.claims} |")
         if report.skipped:
             lines += ["", "## Skipped sources", ""]
             lines += [f"- `{_md(s.path)}`: {_md(s.reason)}" for s in report.skipped]
@@ -45,6 +47,8 @@ class MarkdownFormatter:
         if notes:
             lines += ["", "## Notes", ""]
             lines += [f"- `{sid}`: {_md(n)}" for sid, n in notes]
+        if report.baseline is not None:
+            lines += _baseline(report.baseline)
         lines += ["", "## Conflicts", ""]
         if not report.conflicts:
             lines.append("No conflicts found.")
@@ -60,7 +64,7 @@ class MarkdownFormatter:
 
     def _conflict(self, i: int, c: Conflict) -> list[str]:
         out = [
-            f"### {i}. {_md(c.message)}",
+            f"### {i}. {_md(c.message)}" + (" *(known: in the baseline)*" if c.known else ""),
             "",
             f"- **type** {c.type.value} · **severity** {c.severity.value} · **score** "
             f"{c.score:.3f} · **id** `{c.id}`",
@@ -87,3 +91,27 @@ class MarkdownFormatter:
 
 def _count(report: Report, severity: str) -> int:
     return sum(1 for c in report.conflicts if c.severity.value == severity)
+
+
+def _baseline_counts(b: BaselineInfo) -> str:
+    return f" Baseline: {b.new} new, {b.known} known, {len(b.stale)} stale."
+
+
+def _baseline(b: BaselineInfo) -> list[str]:
+    lines = [
+        "",
+        "## Baseline",
+        "",
+        f"Compared with `{_md(b.path)}`: {b.new} new, {b.known} known, "
+        f"{len(b.stale)} stale (recorded, no longer found).",
+    ]
+    if b.stale:
+        lines.append("")
+    for e in b.stale:
+        sources = ", ".join(f"`{_md(s)}`" for s in e.sources)
+        lines.append(
+            f"- stale `{_md(e.id)}` {_md(e.type)} {_md(e.severity)}: {_md(e.message)}"
+            + (f" ({_md(e.subject)})" if e.subject else "")
+            + (f"; {sources}" if sources else "")
+        )
+    return lines
