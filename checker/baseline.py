@@ -58,6 +58,7 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
             BaselineEntry(
                 id=row["id"],
                 type=str(row.get("type", "")),
+                rule=str(row.get("rule", "")),
                 severity=str(row.get("severity", "")),
                 subject=str(row.get("subject", "")),
                 message=str(row.get("message", "")),
@@ -85,6 +86,7 @@ def entry_for(conflict: Conflict) -> BaselineEntry:
     return BaselineEntry(
         id=conflict.id,
         type=conflict.type.value,
+        rule=conflict.rule,
         severity=conflict.severity.value,
         subject=conflict.subject,
         message=conflict.message,
@@ -106,6 +108,7 @@ def baseline_document(report: Report, keep: Baseline | None = None) -> dict[str,
             {
                 "id": e.id,
                 "type": e.type,
+                "rule": e.rule,
                 "severity": e.severity,
                 "subject": e.subject,
                 "message": e.message,

@@ -168,6 +168,7 @@ class BaselineEntry:
 
     id: str
     type: str = ""
+    rule: str = ""
     severity: str = ""
     subject: str = ""
     message: str = ""

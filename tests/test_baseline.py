@@ -42,7 +42,7 @@ def test_baseline_then_audit_passes_with_every_conflict_known(tmp_path: Path, ca
     assert doc["schema"] == "checker-baseline/1"
     assert len(doc["conflicts"]) == 3
     assert all(
-        set(e) >= {"id", "type", "severity", "subject", "message", "sources"}
+        set(e) >= {"id", "type", "rule", "severity", "subject", "message", "sources"}
         for e in doc["conflicts"]
     )
     assert "recorded 3 conflicts" in capsys.readouterr().err

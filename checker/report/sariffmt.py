@@ -55,7 +55,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
     }
     stale = report.baseline.stale if report.baseline is not None else ()
     codes = {rule_code(c) for c in report.conflicts}
-    codes |= {TYPE_RULES[e.type] for e in stale if e.type in TYPE_RULES}
+    codes |= {c for c in (_entry_rule(e) for e in stale) if c}
     rules = sorted(codes)
     index = {code: i for i, code in enumerate(rules)}
 
@@ -175,13 +175,18 @@ def _result(
     return result
 
 
+def _entry_rule(e: BaselineEntry) -> str:
+    """The rule that recorded a baseline entry (older files name only the type)."""
+    return e.rule or TYPE_RULES.get(e.type, "")
+
+
 def _absent(e: BaselineEntry, index: dict[str, int]) -> dict[str, Any]:
     """A baseline entry no longer found. Its kind is "pass" (level "none"), so tools that count
     problems do not count a conflict that has gone."""
     text = e.message or e.id
     result: dict[str, Any] = {}
-    code = TYPE_RULES.get(e.type)
-    if code is not None:
+    code = _entry_rule(e)
+    if code:
         result["ruleId"] = code
         result["ruleIndex"] = index[code]
     result |= {
