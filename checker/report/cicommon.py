@@ -88,3 +88,18 @@ def json_value(v: Any) -> Any:
     if isinstance(v, str | int | float | bool) or v is None:
         return _clean(v)
     return str(v)
+
+
+def known_position(cc: ConflictClaim) -> list[tuple[str, int]]:
+    """The sentence's known position fields, each only when those before it are known:
+    line, column, end_line, end_column (1-based; end exclusive)."""
+    out: list[tuple[str, int]] = []
+    if cc.line:
+        out.append(("line", cc.line))
+        if cc.column:
+            out.append(("column", cc.column))
+        if cc.end_line:
+            out.append(("end_line", cc.end_line))
+            if cc.end_column:
+                out.append(("end_column", cc.end_column))
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.model import Conflict, ConflictClaim, Report, Severity
-from checker.report.cicommon import display_file, rule_code, source_files
+from checker.report.cicommon import display_file, known_position, rule_code, source_files
 
 COMMANDS = {Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice"}
 
@@ -22,6 +22,9 @@ def command(name: str, properties: dict[str, str | int], message: str) -> str:
     """`::name key=value,...::message`, every part escaped."""
     props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+_KEYS = {"line": "line", "column": "col", "end_line": "endLine", "end_column": "endColumn"}
 
 
 def _message(c: Conflict, cc: ConflictClaim) -> str:
@@ -48,14 +51,7 @@ class GithubFormatter:
                 props: dict[str, str | int] = {}
                 if file := files.get(cc.source, ""):
                     props["file"] = file
-                    if cc.line:
-                        props["line"] = cc.line
-                        if cc.column:
-                            props["col"] = cc.column
-                        if cc.end_line:
-                            props["endLine"] = cc.end_line
-                            if cc.end_column:
-                                props["endColumn"] = cc.end_column
+                    props |= {_KEYS[k]: v for k, v in known_position(cc)}
                 props["title"] = title
                 lines.append(command(COMMANDS[c.severity], props, _message(c, cc)))
         count = {s: sum(1 for c in new if c.severity is s) for s in Severity}

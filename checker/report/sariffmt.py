@@ -15,6 +15,7 @@ from checker.report.cicommon import (
     TYPE_RULES,
     display_file,
     json_value,
+    known_position,
     rule_code,
     source_files,
     tool_version,
@@ -129,13 +130,7 @@ def _location(cc: ConflictClaim, file: str, exact: bool) -> dict[str, Any]:
         }
     physical: dict[str, Any] = {"artifactLocation": artifact_location(file)}
     if cc.line:
-        region: dict[str, Any] = {"startLine": cc.line}
-        if cc.column:
-            region["startColumn"] = cc.column
-        if cc.end_line:
-            region["endLine"] = cc.end_line
-            if cc.end_column:
-                region["endColumn"] = cc.end_column
+        region: dict[str, Any] = {_REGION[k]: v for k, v in known_position(cc)}
         if exact:
             region["charOffset"] = cc.start
             region["charLength"] = cc.end - cc.start
@@ -173,6 +168,14 @@ def _result(
         props["outliers"] = list(c.outliers)
     result["properties"] = props
     return result
+
+
+_REGION = {
+    "line": "startLine",
+    "column": "startColumn",
+    "end_line": "endLine",
+    "end_column": "endColumn",
+}
 
 
 def _entry_rule(e: BaselineEntry) -> str:
