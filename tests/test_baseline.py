@@ -156,3 +156,15 @@ def test_prune_drops_stale_entries_and_accepts_nothing_new(tmp_path: Path, embed
     pruned = json.loads(base.read_text("utf-8"))["conflicts"]
     assert sorted(e["id"] for e in pruned) == sorted(e["id"] for e in doc["conflicts"][:2])
     assert main(["baseline", str(src), "--prune", "-o", "-"]) == 2
+
+
+def test_edited_and_reordered_articles_stay_known_through_the_cli(tmp_path: Path, capsys) -> None:
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(src), "-o", str(base)]) == 0
+    for f in src.iterdir():
+        f.write_text("An unrelated opening paragraph about the weather.\n\n" + f.read_text("utf-8"))
+    files = [str(f) for f in sorted(src.iterdir(), reverse=True)]
+    assert main(["audit", *files, "--baseline", str(base), "-o", str(tmp_path / "r.md")]) == 0
+    err = capsys.readouterr().err
+    assert "3 known, 0 new" in err and "no longer occur" not in err

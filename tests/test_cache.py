@@ -241,3 +241,42 @@ def test_killing_a_writer_mid_transaction_keeps_every_committed_batch(tmp_path: 
         rows = c.counts()["vectors"]
         assert rows >= 3 * 2000 and rows % 2000 == 0  # whole batches only
         c.put_vectors("m", ["after"], np.ones((1, 384), dtype=np.float32))
+
+
+class _Counting:
+    """The session's model under its own identity, counting what it embeds."""
+
+    def __init__(self, inner):
+        self.inner, self.name = inner, inner.name
+        self.identity = cache_mod.embedder_identity(inner)
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.texts += list(texts)
+        return self.inner.encode(texts)
+
+
+def test_cli_rerun_after_adding_an_article_embeds_only_it(tmp_path: Path, embedder, monkeypatch):
+    import checker.api
+
+    spy = _Counting(embedder)
+    monkeypatch.setattr(checker.api, "default_embedder", lambda model=None: spy)
+    src = tmp_path / "src"
+    src.mkdir()
+    for f in AIRLINE.glob("*.txt"):
+        shutil.copy(f, src / f.name)
+    db = tmp_path / "c.sqlite"
+    out = tmp_path / "r.md"
+    assert main(["audit", str(src), "--cache", str(db), "-o", str(out)]) == 1
+    assert spy.texts
+    spy.texts.clear()
+    assert main(["audit", str(src), "--cache", str(db), "-o", str(out)]) == 1
+    assert spy.texts == []  # warm: the model is not even asked
+    new = next(TRADE.glob("*.md"))
+    shutil.copy(new, src / new.name)
+    assert main(["audit", str(src), "--cache", str(db), "-o", str(out)]) == 1
+    from checker.ingest import ingest
+    from checker.segment import segment
+
+    added = {s.text for s in segment(ingest([new]).sources[0]) if not s.furniture}
+    assert set(spy.texts) == added
