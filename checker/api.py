@@ -13,7 +13,7 @@ from checker.align import align, similarity_map
 from checker.conflicts import sort_conflicts
 from checker.embed import Embedder, SentenceTransformerEmbedder
 from checker.errors import InputError, OptionError
-from checker.ingest import DEFAULT_MAX_BYTES, ingest
+from checker.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_SOURCES, ingest
 from checker.model import Claim, ClaimKind, Report, Sentence, Source, SourceSummary, Stats
 from checker.names import NameIndex
 from checker.rules import CompareContext, Document, make_rules
@@ -30,6 +30,7 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_sources: int = DEFAULT_MAX_SOURCES  # more usable sources than this: InputError
     nli: str | None = None  # a CrossEncoder with a contradiction label; None: no NLI
 
     def check(self) -> None:
@@ -39,6 +40,8 @@ class Settings:
             raise OptionError(f"top-k {self.top_k} must be at least 1; try 3")
         if self.max_bytes < 1:
             raise OptionError("the maximum source size must be positive")
+        if self.max_sources < 1:
+            raise OptionError(f"max-sources {self.max_sources} must be at least 1; try 1000")
 
 
 _EMBEDDERS: dict[str, SentenceTransformerEmbedder] = {}
@@ -97,6 +100,12 @@ def audit(
         where = f" in {given}" if given else ""
         detail = f" ({reasons})" if reasons else "; give .txt .md .html .json or .jsonl files"
         raise InputError(f"no usable source{where}{detail}")
+    found = len(ingested.sources)
+    if found > settings.max_sources:
+        raise InputError(
+            f"found {found:,} usable sources, over the limit of {settings.max_sources:,}; "
+            f"raise --max-sources to {found} or audit fewer at a time"
+        )
     # Sources in id order, so the same files give the same report whatever order they came in.
     ordered = sorted(ingested.sources, key=lambda s: s.id)
     docs = [Document(src, segment(src)) for src in ordered]

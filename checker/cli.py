@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -128,6 +130,13 @@ def cli() -> None:
     show_default=True,
     help="Skip (and name) source files larger than this many bytes.",
 )
+@click.option(
+    "--max-sources",
+    type=int,
+    default=1_000,
+    show_default=True,
+    help="Exit 2 when more usable sources than this are found (alignment grows with the square).",
+)
 def audit_cmd(
     sources: tuple[Path, ...],
     fmt: tuple[str, ...],
@@ -139,6 +148,7 @@ def audit_cmd(
     nli: str | None,
     disabled: tuple[str, ...],
     max_bytes: int,
+    max_sources: int,
 ) -> None:
     from checker.api import audit
     from checker.model import Severity
@@ -153,11 +163,13 @@ def audit_cmd(
             nli=nli,
             disabled_rules=disabled,
             max_bytes=max_bytes,
+            max_sources=max_sources,
         )
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
-        for name in fmt:
-            text = FORMATTERS[name]().format(report)
+        # Every format is rendered before the first file is written: less time half-updated.
+        texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
+        for name, text in texts:
             if output is None:
                 click.echo(text, nl=False)
             elif len(fmt) > 1:
@@ -289,14 +301,51 @@ def write_atomic(path: Path, text: str) -> None:
             os.unlink(tmp)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI with `argv` and return the exit code instead of exiting."""
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived. A BaseException, so no `except Exception` (torch, model
+    loading, click) swallows it on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into `Interrupted` while the CLI runs; later ones are ignored so
+    the unwinding (temporary files removed, the previous report left in place) finishes."""
+    sigs = [signal.SIGINT, signal.SIGTERM]
+
+    def handler(signum: int, frame: object) -> None:
+        for sig in sigs:
+            signal.signal(sig, signal.SIG_IGN)
+        raise Interrupted(signum)
+
     try:
-        rv = cli.main(
-            args=list(argv) if argv is not None else None,
-            prog_name="checker",
-            standalone_mode=False,
-        )
+        previous = [(sig, signal.signal(sig, handler)) for sig in sigs]
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, old in previous:
+            signal.signal(sig, old)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with `argv` and return the exit code instead of exiting.
+
+    An interrupt returns 128 + the signal number (130 for SIGINT, 143 for SIGTERM) after one
+    line on standard error; no report file is left half-written.
+    """
+    try:
+        with _interruptible():
+            rv = cli.main(
+                args=list(argv) if argv is not None else None,
+                prog_name="checker",
+                standalone_mode=False,
+            )
         if isinstance(rv, int):  # click returns an Exit's code when not standalone
             return rv
     except click.exceptions.Exit as ex:
@@ -304,9 +353,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as ex:
         ex.show()
         return EXIT_ERROR
-    except click.exceptions.Abort:
+    except Interrupted as ex:
         click.echo("checker: interrupted", err=True)
-        return 130
+        return 128 + ex.signum
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("checker: interrupted", err=True)
+        return 128 + signal.SIGINT
     return EXIT_OK
 
 
