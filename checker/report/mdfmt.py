@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.model import Conflict, Report
 
 
@@ -11,6 +13,17 @@ def _md(text: str) -> str:
     for ch in "`*_[]<>|#":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+def _code(text: str, table: bool = False) -> str:
+    """`text` as one code span, whatever backticks it holds: the fence is longer than any run
+    inside (CommonMark), so an id like "a`<img onerror=...>`" cannot close it and become HTML."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    if table:
+        text = text.replace("|", "\\|")  # GFM splits cells before reading code spans
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _bold_quote(text: str, start: int, end: int, quote_start: int, quote_end: int) -> str:
@@ -37,14 +50,14 @@ class MarkdownFormatter:
             "|---|---|---|---|",
         ]
         for s in report.sources:
-            lines.append(f"| `{s.id}` | {_md(s.title)} | {s.sentences} | {s.claims} |")
+            lines.append(f"| {_code(s.id, table=True)} | {_md(s.title)} | {s.sentences} | {s.claims} |")
         if report.skipped:
             lines += ["", "## Skipped sources", ""]
-            lines += [f"- `{_md(s.path)}`: {_md(s.reason)}" for s in report.skipped]
+            lines += [f"- {_code(s.path)}: {_md(s.reason)}" for s in report.skipped]
         notes = [(s.id, n) for s in report.sources for n in s.notes]
         if notes:
             lines += ["", "## Notes", ""]
-            lines += [f"- `{sid}`: {_md(n)}" for sid, n in notes]
+            lines += [f"- {_code(sid)}: {_md(n)}" for sid, n in notes]
         lines += ["", "## Conflicts", ""]
         if not report.conflicts:
             lines.append("No conflicts found.")
@@ -63,19 +76,19 @@ class MarkdownFormatter:
             f"### {i}. {_md(c.message)}",
             "",
             f"- **type** {c.type.value} · **severity** {c.severity.value} · **score** "
-            f"{c.score:.3f} · **id** `{c.id}`",
+            f"{c.score:.3f} · **id** {_code(c.id)}",
             f"- **subject** {_md(c.subject)}",
         ]
         if c.majority is not None:
             out.append(
                 f"- **majority** {_md(str(c.majority))}; **outlier** "
-                + ", ".join(f"`{o}`" for o in c.outliers)
+                + ", ".join(_code(o) for o in c.outliers)
             )
         out.append("")
         for cc in c.claims:
             who = f" ({_md(cc.attribution)})" if cc.attribution else ""
             out.append(
-                f"> **`{cc.source}`** [{cc.start}:{cc.end}]{who}: "
+                f"> **{_code(cc.source)}** [{cc.start}:{cc.end}]{who}: "
                 + _bold_quote(cc.text, cc.start, cc.end, cc.quote_start, cc.quote_end)
             )
             out.append(">")
