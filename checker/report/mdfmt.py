@@ -50,7 +50,8 @@ class MarkdownFormatter:
             "|---|---|---|---|",
         ]
         for s in report.sources:
-            lines.append(f"| {_code(s.id, table=True)} | {_md(s.title)} | {s.sentences} | {s.claims} |")
+            sid = _code(s.id, table=True)
+            lines.append(f"| {sid} | {_md(s.title)} | {s.sentences} | {s.claims} |")
         if report.skipped:
             lines += ["", "## Skipped sources", ""]
             lines += [f"- {_code(s.path)}: {_md(s.reason)}" for s in report.skipped]
