@@ -281,14 +281,16 @@ def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], l
             try:
                 records.append((f"{where}:{n}", json.loads(line)))
             except json.JSONDecodeError as err:
-                records.append((f"{where}:{n}", ValueError(f"invalid JSON: {err.msg}")))
+                reason = f"invalid JSON: {err.msg} (column {err.colno}); fix or remove the line"
+                records.append((f"{where}:{n}", ValueError(reason)))
             except (ValueError, RecursionError) as err:
                 records.append((f"{where}:{n}", ValueError(f"unreadable JSON: {err}"[:200])))
     else:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as err:
-            return [], [Skipped(where, f"invalid JSON at line {err.lineno}: {err.msg}")]
+            reason = f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+            return [], [Skipped(where, f"{reason}; fix the file or give it as .txt")]
         except (ValueError, RecursionError) as err:
             return [], [Skipped(where, f"unreadable JSON: {err}"[:200])]
         items = doc if isinstance(doc, list) else [doc]
@@ -316,7 +318,8 @@ def _record_source(at: str, rec: object, notes: tuple[str, ...]) -> Source | Ski
         return Skipped(at, 'a record must be a JSON object with "id" and "text"')
     missing = [k for k in ("id", "text") if rec.get(k) is None or rec.get(k) == ""]
     if missing:
-        return Skipped(at, f"record lacks {' and '.join(repr(k) for k in missing)}")
+        lacks = " and ".join(repr(k) for k in missing)
+        return Skipped(at, f'record lacks {lacks}; every record needs "id" and "text"')
     wrong = [
         k for k in ("id", "text") if isinstance(rec[k], bool) or not isinstance(rec[k], str | int)
     ]
