@@ -390,3 +390,15 @@ def test_unreadable_file_is_named_in_the_report(tmp_path: Path) -> None:
         {"path": str(secret), "reason": "cannot read file: Permission denied"}
     ]
     assert f"checker: skipped {secret}: cannot read file" in proc.stderr
+
+
+def test_max_sources_is_a_setting_of_the_api(tmp_path: Path) -> None:
+    from checker import InputError, OptionError, Settings, audit
+
+    for i in range(3):
+        (tmp_path / f"t{i}.txt").write_text(ARTICLE, "utf-8")
+    with pytest.raises(InputError, match="found 3 usable sources, over the limit of 2"):
+        audit([tmp_path], max_sources=2)  # raised before any model is loaded
+    with pytest.raises(OptionError, match="max-sources"):
+        audit([tmp_path], settings=Settings(max_sources=0))
+    assert Settings().max_sources == 1_000
