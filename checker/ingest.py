@@ -215,9 +215,14 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     head = data[:8192]
     even, odd = head[0::2].count(0), head[1::2].count(0)
     half = max(1, len(head) // 2)
-    if len(data) % 2 or (even and odd):
+    if len(data) % 2:
         return None
-    enc = "utf-16-le" if odd > half // 3 else "utf-16-be" if even > half // 3 else ""
+    # ASCII-heavy UTF-16 has NULs in one byte of each pair; a few in the other ("一" is 4E00)
+    enc = ""
+    if odd > half // 3 and even * 10 <= odd:
+        enc = "utf-16-le"
+    elif even > half // 3 and odd * 10 <= even:
+        enc = "utf-16-be"
     if not enc:
         return None
     try:

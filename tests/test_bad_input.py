@@ -153,6 +153,12 @@ CASES = [
         text_has=("40 passengers",),
     ),
     Case(
+        "utf16_be_without_bom_with_cjk",
+        _write("wide_be.txt", ("一 " + ARTICLE).encode("utf-16-be")),
+        sources=("wide_be",),
+        text_has=("一 The ferry",),
+    ),
+    Case(
         "utf8_bom_jsonl_crlf",
         _write(
             "crlf.jsonl",
