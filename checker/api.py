@@ -19,7 +19,13 @@ from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_ke
 from checker.conflicts import sort_conflicts
 from checker.embed import Embedder, SentenceTransformerEmbedder
 from checker.errors import InputError, OptionError
-from checker.ingest import DEFAULT_MAX_BYTES, Ingested, ingest, unique_ids
+from checker.ingest import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_SOURCES,
+    Ingested,
+    ingest,
+    unique_ids,
+)
 from checker.locate import locate
 from checker.model import (
     Claim,
@@ -56,6 +62,7 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     rule_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_sources: int = DEFAULT_MAX_SOURCES  # more usable sources than this: InputError
     nli: str | None = None  # a CrossEncoder with a contradiction label; None: no NLI
     severity: Mapping[str, str] = field(default_factory=dict)  # rule code -> fixed severity
 
@@ -71,6 +78,8 @@ class Settings:
                 Severity(sev)
             except ValueError as err:
                 raise OptionError(f"severity for {code}: {err}") from None
+        if self.max_sources < 1:
+            raise OptionError(f"max-sources {self.max_sources} must be at least 1; try 1000")
 
 
 _EMBEDDERS: dict[str, SentenceTransformerEmbedder] = {}
@@ -154,6 +163,12 @@ def audit(
         detail = f" ({reasons})" if reasons else "; give .txt .md .html .json or .jsonl files"
         raise InputError(f"no usable source{where}{detail}")
     new_ids = frozenset(s.id for s in ingested.sources)
+    found = len(ingested.sources) + len(refs.sources)
+    if found > settings.max_sources:
+        raise InputError(
+            f"found {found:,} usable sources, over the limit of {settings.max_sources:,}; "
+            f"raise --max-sources to {found} or audit fewer at a time"
+        )
     # Sources in id order, so the same files give the same report whatever order they came in.
     ordered = sorted((*refs.sources, *ingested.sources), key=lambda s: s.id)
 

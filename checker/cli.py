@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import click
 from click.core import ParameterSource
 
 from checker.errors import CheckerError, OptionError
+from checker.ingest import DEFAULT_MAX_SOURCES
 from checker.report import FORMATTERS
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
@@ -138,6 +141,13 @@ def _source_options(f: Callable[..., None]) -> Callable[..., None]:
             help="Skip (and name) source files larger than this many bytes.",
         ),
         click.option(
+            "--max-sources",
+            type=int,
+            default=DEFAULT_MAX_SOURCES,
+            show_default=True,
+            help="Exit 2 when more usable sources than this are found (references included).",
+        ),
+        click.option(
             "-q",
             "--quiet",
             is_flag=True,
@@ -162,6 +172,7 @@ CONFIG_PARAMS = {
     "baseline": "baseline",
     "cache": "cache_path",
     "max-bytes": "max_bytes",
+    "max-sources": "max_sources",
 }
 
 
@@ -233,6 +244,7 @@ def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
         nli=params["nli"],
         disabled_rules=tuple(params["disabled"]),
         max_bytes=params["max_bytes"],
+        max_sources=params["max_sources"],
         severity=params["severity"],
     )
 
@@ -290,8 +302,9 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
         baseline = str(p["baseline"]) if p["baseline"] else None
         report = _run_audit(p, baseline=baseline)
-        for name in fmt:
-            text = FORMATTERS[name]().format(report)
+        # Every format is rendered before the first file is written: less time half-updated.
+        texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
+        for name, text in texts:
             if output is None:
                 click.echo(text, nl=False)
             elif len(fmt) > 1:
@@ -494,14 +507,51 @@ def write_atomic(path: Path, text: str) -> None:
             os.unlink(tmp)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI with `argv` and return the exit code instead of exiting."""
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived. A BaseException, so no `except Exception` (torch, model
+    loading, click) swallows it on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into `Interrupted` while the CLI runs; later ones are ignored so
+    the unwinding (temporary files removed, the previous report left in place) finishes."""
+    sigs = [signal.SIGINT, signal.SIGTERM]
+
+    def handler(signum: int, frame: object) -> None:
+        for sig in sigs:
+            signal.signal(sig, signal.SIG_IGN)
+        raise Interrupted(signum)
+
     try:
-        rv = cli.main(
-            args=list(argv) if argv is not None else None,
-            prog_name="checker",
-            standalone_mode=False,
-        )
+        previous = [(sig, signal.signal(sig, handler)) for sig in sigs]
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, old in previous:
+            signal.signal(sig, old)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with `argv` and return the exit code instead of exiting.
+
+    An interrupt returns 128 + the signal number (130 for SIGINT, 143 for SIGTERM) after one
+    line on standard error; no report file is left half-written.
+    """
+    try:
+        with _interruptible():
+            rv = cli.main(
+                args=list(argv) if argv is not None else None,
+                prog_name="checker",
+                standalone_mode=False,
+            )
         if isinstance(rv, int):  # click returns an Exit's code when not standalone
             return rv
     except click.exceptions.Exit as ex:
@@ -509,9 +559,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as ex:
         ex.show()
         return EXIT_ERROR
-    except click.exceptions.Abort:
+    except Interrupted as ex:
         click.echo("checker: interrupted", err=True)
-        return 130
+        return 128 + ex.signum
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("checker: interrupted", err=True)
+        return 128 + signal.SIGINT
     return EXIT_OK
 
 

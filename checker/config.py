@@ -90,6 +90,7 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "baseline": _string,
     "cache": _cache,
     "max-bytes": _number(int),
+    "max-sources": _number(int),
 }
 PATH_KEYS = frozenset({"baseline", "cache"})
 

@@ -24,9 +24,14 @@ _LINE_PATTERNS = [
 ]
 _LINE_RE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _LINE_PATTERNS) + r")$", re.I)
 # Contact lines: an e-mail address, "can be reached at", social handles.
+# The address starts only where a run of address characters starts, so a long run without an
+# "@" (a minified blob, a line of digits) is scanned once, not once per character.
 _CONTACT_RE = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|can be reached at|follow (him|her|them|us) on|@\w{2,}\s*$", re.I
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|can be reached at|follow (him|her|them|us) on"
+    r"|@\w{2,}\s*$",
+    re.I,
 )
+_MAX_FURNITURE_CHARS = 1_000  # furniture lines are short; longer ones are prose or blobs
 _DATELINE_ONLY_RE = re.compile(
     r"^(\w{3,9}\.? \d{1,2},? \d{4}|\d{1,2} \w{3,9} \d{4}|\d{4}-\d{2}-\d{2})\b[\s\d:|apm.,]*$", re.I
 )
@@ -50,6 +55,8 @@ def find_furniture(text: str) -> Iterator[tuple[int, int]]:
 
 def is_furniture_line(line: str) -> bool:
     """True for a single stripped line that carries no article prose."""
+    if len(line) > _MAX_FURNITURE_CHARS:
+        return False
     if _LINE_RE.match(line) or _DATELINE_ONLY_RE.match(line):
         return True
     if _CONTACT_RE.search(line) and len(line.split()) <= 20:

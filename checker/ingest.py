@@ -6,6 +6,7 @@ import codecs
 import json
 import logging
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,6 +22,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 DEFAULT_MAX_BYTES = 20_000_000
+# Alignment pairs every sentence with its neighbours in every other source, so work grows with
+# the square of the number of sources; 1,000 is where the memory figure is measured (README).
+DEFAULT_MAX_SOURCES = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +98,11 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
             Skipped(where, f"unsupported file type {suffix or '(none)'}; use one of {exts}")
         ]
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return [], [Skipped(where, f"file is {size:,} bytes, over the limit of {max_bytes:,}")]
-        data = path.read_bytes()
+        data = read_regular_file(path, max_bytes)
     except OSError as err:
         return [], [Skipped(where, f"cannot read file: {err.strerror or err}")]
+    except ValueError as err:
+        return [], [Skipped(where, str(err))]
     try:
         text, encoding = decode(data)
     except ValueError as err:
@@ -118,6 +121,47 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
     notes = () if encoding in ("utf-8", "utf-8-sig") else (_encoding_note(encoding),)
     src = Source(id=path.stem, text=text, path=where, title=title, encoding=encoding, notes=notes)
     return [_with_furniture(src)], []
+
+
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a directory",
+}
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes` bytes.
+
+    Opened without blocking and checked on the open descriptor, so a named pipe or a device
+    (`a.txt -> /dev/zero`) is refused instead of hanging or filling memory, and a file that
+    grows after the check is still cut off. Raises ValueError (the reason) or OSError.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb", closefd=True) as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a plain file")
+            raise ValueError(f"not a regular file ({kind}); give a file of text")
+        if st.st_size > max_bytes:
+            raise ValueError(_too_big(st.st_size, max_bytes))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(_too_big(len(data), max_bytes, grew=True))
+    return data
+
+
+def _too_big(size: int, max_bytes: int, grew: bool = False) -> str:
+    what = "more than" if grew else ""
+    return (
+        f"file is {what + ' ' if what else ''}{size:,} bytes, over the limit of {max_bytes:,}; "
+        "raise --max-bytes to audit it"
+    )
 
 
 def _encoding_note(encoding: str) -> str:
@@ -141,14 +185,53 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as err:
                 raise ValueError(f"starts with a {enc} byte-order mark but is not {enc}") from err
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (contains NUL bytes), not text")
+    head = data[:8192]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise ValueError(
+            "binary file (contains NUL bytes), not text; if it is text, save it as UTF-8"
+        )
+    controls = sum(1 for b in head if b < 0x20 and b not in _TEXT_CONTROLS)
+    if controls > max(4, len(head) // 20):  # over 5% control bytes: not prose
+        raise ValueError(
+            f"binary file ({controls} control bytes in the first {len(head):,}), not text; "
+            "if it is text, save it as UTF-8"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     enc = _detect_legacy(data)
     return data.decode(enc, errors="replace"), enc
+
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")  # tabs, line ends, form feed, DOS EOF, ESC
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark: NULs in every other byte (ASCII-heavy text)."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = max(1, len(head) // 2)
+    if len(data) % 2:
+        return None
+    # ASCII-heavy UTF-16 has NULs in one byte of each pair; a few in the other ("一" is 4E00)
+    enc = ""
+    if odd > half // 3 and even * 10 <= odd:
+        enc = "utf-16-le"
+    elif even > half // 3 and odd * 10 <= even:
+        enc = "utf-16-be"
+    if not enc:
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    if any(ord(c) < 0x20 and c not in "\t\n\r\x0b\x0c" for c in text[:4096]):
+        return None
+    return text, enc
 
 
 _LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac", "windows-125", "ascii")
@@ -203,14 +286,16 @@ def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], l
             try:
                 records.append((f"{where}:{n}", json.loads(line)))
             except json.JSONDecodeError as err:
-                records.append((f"{where}:{n}", ValueError(f"invalid JSON: {err.msg}")))
+                reason = f"invalid JSON: {err.msg} (column {err.colno}); fix or remove the line"
+                records.append((f"{where}:{n}", ValueError(reason)))
             except (ValueError, RecursionError) as err:
                 records.append((f"{where}:{n}", ValueError(f"unreadable JSON: {err}"[:200])))
     else:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as err:
-            return [], [Skipped(where, f"invalid JSON at line {err.lineno}: {err.msg}")]
+            reason = f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+            return [], [Skipped(where, f"{reason}; fix the file or give it as .txt")]
         except (ValueError, RecursionError) as err:
             return [], [Skipped(where, f"unreadable JSON: {err}"[:200])]
         schema = doc.get("schema") if isinstance(doc, dict) else None
@@ -240,11 +325,15 @@ def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], l
 def _record_source(at: str, rec: object, notes: tuple[str, ...]) -> Source | Skipped:
     if not isinstance(rec, dict):
         return Skipped(at, 'a record must be a JSON object with "id" and "text"')
-    missing = [
-        k for k in ("id", "text") if not isinstance(rec.get(k), str | int) or rec.get(k) == ""
-    ]
+    missing = [k for k in ("id", "text") if rec.get(k) is None or rec.get(k) == ""]
     if missing:
-        return Skipped(at, f"record lacks {' and '.join(repr(k) for k in missing)}")
+        lacks = " and ".join(repr(k) for k in missing)
+        return Skipped(at, f'record lacks {lacks}; every record needs "id" and "text"')
+    wrong = [
+        k for k in ("id", "text") if isinstance(rec[k], bool) or not isinstance(rec[k], str | int)
+    ]
+    if wrong:
+        return Skipped(at, f"{' and '.join(repr(k) for k in wrong)} must be a string")
     text = str(rec["text"])
     if not text.strip():
         return Skipped(at, "empty: the record's text is blank")

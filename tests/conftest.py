@@ -6,8 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# `pytest tests/test_fuzz.py --hypothesis-profile fuzz`: the long run outside CI.
+settings.register_profile("fuzz", max_examples=5_000, deadline=None, print_blob=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

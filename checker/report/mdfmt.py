@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.model import BaselineInfo, Conflict, Report
 
 
@@ -11,6 +13,17 @@ def _md(text: str) -> str:
     for ch in "`*_[]<>|#":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+def _code(text: str, table: bool = False) -> str:
+    """`text` as one code span, whatever backticks it holds: the fence is longer than any run
+    inside (CommonMark), so an id like "a`<img onerror=...>`" cannot close it and become HTML."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    if table:
+        text = text.replace("|", "\\|")  # GFM splits cells before reading code spans
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _bold_quote(text: str, start: int, end: int, quote_start: int, quote_end: int) -> str:
@@ -38,15 +51,15 @@ class MarkdownFormatter:
             "|---|---|---|---|",
         ]
         for s in report.sources:
-            ref = " (reference)" if s.reference else ""
-            lines.append(f"| `{s.id}`{ref} | {_md(s.title)} | {s.sentences} | {s.claims} |")
+            sid = _code(s.id, table=True) + (" (reference)" if s.reference else "")
+            lines.append(f"| {sid} | {_md(s.title)} | {s.sentences} | {s.claims} |")
         if report.skipped:
             lines += ["", "## Skipped sources", ""]
-            lines += [f"- `{_md(s.path)}`: {_md(s.reason)}" for s in report.skipped]
+            lines += [f"- {_code(s.path)}: {_md(s.reason)}" for s in report.skipped]
         notes = [(s.id, n) for s in report.sources for n in s.notes]
         if notes:
             lines += ["", "## Notes", ""]
-            lines += [f"- `{sid}`: {_md(n)}" for sid, n in notes]
+            lines += [f"- {_code(sid)}: {_md(n)}" for sid, n in notes]
         if report.baseline is not None:
             lines += _baseline(report.baseline)
         lines += ["", "## Conflicts", ""]
@@ -67,19 +80,19 @@ class MarkdownFormatter:
             f"### {i}. {_md(c.message)}" + (" *(known: in the baseline)*" if c.known else ""),
             "",
             f"- **type** {c.type.value} · **severity** {c.severity.value} · **score** "
-            f"{c.score:.3f} · **id** `{c.id}`",
+            f"{c.score:.3f} · **id** {_code(c.id)}",
             f"- **subject** {_md(c.subject)}",
         ]
         if c.majority is not None:
             out.append(
                 f"- **majority** {_md(str(c.majority))}; **outlier** "
-                + ", ".join(f"`{o}`" for o in c.outliers)
+                + ", ".join(_code(o) for o in c.outliers)
             )
         out.append("")
         for cc in c.claims:
             who = f" ({_md(cc.attribution)})" if cc.attribution else ""
             out.append(
-                f"> **`{cc.source}`** [{cc.start}:{cc.end}]{who}: "
+                f"> **{_code(cc.source)}** [{cc.start}:{cc.end}]{who}: "
                 + _bold_quote(cc.text, cc.start, cc.end, cc.quote_start, cc.quote_end)
             )
             out.append(">")
@@ -102,15 +115,15 @@ def _baseline(b: BaselineInfo) -> list[str]:
         "",
         "## Baseline",
         "",
-        f"Compared with `{_md(b.path)}`: {b.new} new, {b.known} known, "
+        f"Compared with {_code(b.path)}: {b.new} new, {b.known} known, "
         f"{len(b.stale)} stale (recorded, no longer found).",
     ]
     if b.stale:
         lines.append("")
     for e in b.stale:
-        sources = ", ".join(f"`{_md(s)}`" for s in e.sources)
+        sources = ", ".join(_code(s) for s in e.sources)
         lines.append(
-            f"- stale `{_md(e.id)}` {_md(e.type)} {_md(e.severity)}: {_md(e.message)}"
+            f"- stale {_code(e.id)} {_md(e.type)} {_md(e.severity)}: {_md(e.message)}"
             + (f" ({_md(e.subject)})" if e.subject else "")
             + (f"; {sources}" if sources else "")
         )
