@@ -434,7 +434,8 @@ def test_cli_github_to_stdout_and_bad_format_exit_codes(capsys) -> None:
     # expect.json sits in the folder and is not an article: named, with its file
     assert out[:-1] == [
         f"::warning file={AGREEING.as_posix()}/expect.json,title=checker skipped a source::"
-        f"{AGREEING.as_posix()}/expect.json: record lacks 'id' and 'text'"
+        f"{AGREEING.as_posix()}/expect.json: record lacks 'id' and 'text'; "
+        'every record needs "id" and "text"'
     ]
     assert main(["audit", str(AGREEING), "--format", "sarif,xml"]) == 2
     err = capsys.readouterr().err
