@@ -227,32 +227,64 @@ class NameIndex:
         self.threshold = threshold
         keys = sorted({normalise(n) for n in names if normalise(n)}, key=lambda k: (-len(k), k))
         self._canon: dict[str, str] = {}
-        fulls: list[str] = []
+        # The fuller names so far, in order, indexed so that one key is compared only with
+        # the names that could match it: by word (supersets) and by length (fuzzy ratios).
+        self._fulls: list[str] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_len: dict[int, list[int]] = {}
+        self._by_last_len: dict[int, list[int]] = {}
         for key in keys:  # longest first: each key joins an existing fuller name if it fits
-            match = self._match(key, fulls)
+            match = self._match(key)
             if match is None:
-                fulls.append(key)
+                self._add(key)
                 self._canon[key] = key
             else:
                 self._canon[key] = match
 
-    def _match(self, key: str, fulls: list[str]) -> str | None:
+    def _add(self, full: str) -> None:
+        n = len(self._fulls)
+        self._fulls.append(full)
+        words = full.split()
+        for w in set(words):
+            self._by_word.setdefault(w, []).append(n)
+        self._by_len.setdefault(len(full), []).append(n)
+        self._by_last_len.setdefault(len(words[-1]), []).append(n)
+
+    def _lengths(self, n: int, table: dict[int, list[int]]) -> list[int]:
+        """Indices of names whose length allows a ratio >= threshold with a length-n string
+        (an Indel ratio is at most 100 * (1 - |a - b| / (a + b)))."""
+        slack = 1.0 - self.threshold / 100.0
+        return [i for m, ids in table.items() if abs(m - n) <= slack * (m + n) + 1e-9 for i in ids]
+
+    def _match(self, key: str) -> str | None:
+        """The first fuller name (in order) that `key` belongs to, as the linear scan
+        "supersets, else the first fuzzy match" would find it."""
         words = set(key.split())
-        supersets = [f for f in fulls if words <= set(f.split())]
+        lists = sorted((self._by_word.get(w, []) for w in words), key=len)
+        others = [set(lst) for lst in lists[1:]]
+        supersets = [i for i in lists[0] if all(i in o for o in others)]
         if len(supersets) == 1:
-            return supersets[0]
+            return self._fulls[supersets[0]]
         if len(supersets) > 1:
             return None
-        for f in fulls:
-            if len(f) >= 5 and len(key) >= 5 and fuzz.ratio(key, f) >= self.threshold:
-                return f
-            # A shorter spelling variant of a fuller name's last word ("Zelensky" in
-            # "Volodymyr Zelenskyy").
-            if " " not in key and len(key) >= 5:
-                last = f.split()[-1]
-                if fuzz.ratio(key, last) >= self.threshold:
-                    return f
-        return None
+        best: int | None = None
+        if len(key) >= 5:
+            for i in self._lengths(len(key), self._by_len):
+                f = self._fulls[i]
+                if (
+                    (best is None or i < best)
+                    and len(f) >= 5
+                    and fuzz.ratio(key, f) >= self.threshold
+                ):
+                    best = i
+            if " " not in key:
+                # A shorter spelling variant of a fuller name's last word ("Zelensky" in
+                # "Volodymyr Zelenskyy").
+                for i in self._lengths(len(key), self._by_last_len):
+                    last = self._fulls[i].split()[-1]
+                    if (best is None or i < best) and fuzz.ratio(key, last) >= self.threshold:
+                        best = i
+        return None if best is None else self._fulls[best]
 
     def canonical(self, name: str) -> str:
         key = normalise(name)
