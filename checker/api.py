@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.align import align, similarity_map
 from checker.conflicts import sort_conflicts
-from checker.embed import Embedder, SentenceTransformerEmbedder
+from checker.embed import Embedder
 from checker.errors import InputError, OptionError
 from checker.ingest import DEFAULT_MAX_BYTES, ingest
 from checker.model import Claim, ClaimKind, Report, Sentence, Source, SourceSummary, Stats
@@ -41,7 +41,7 @@ class Settings:
             raise OptionError("the maximum source size must be positive")
 
 
-_EMBEDDERS: dict[str, SentenceTransformerEmbedder] = {}
+_EMBEDDERS: dict[tuple[str, str, str], Embedder] = {}
 _NLI: dict[str, NliRule] = {}
 
 
@@ -52,11 +52,15 @@ def nli_rule(model: str) -> NliRule:
     return _NLI[model]
 
 
-def default_embedder(model: str | None = None) -> Embedder:
-    """A process-wide embedder per model name, so repeated audits load the model once."""
-    key = model or ""
+def default_embedder(
+    model: str | None = None, backend: str = "torch", device: str | None = "auto"
+) -> Embedder:
+    """A process-wide embedder per model, backend and device, so the model loads once."""
+    from checker.backends import make_embedder, resolve_device
+
+    key = (model or "", backend, resolve_device(device, backend))
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = SentenceTransformerEmbedder(model)
+        _EMBEDDERS[key] = make_embedder(model, backend, key[2])
     return _EMBEDDERS[key]
 
 
@@ -66,12 +70,16 @@ def audit(
     model: str | None = None,
     embedder: Embedder | None = None,
     settings: Settings | None = None,
+    backend: str = "torch",
+    device: str | None = "auto",
     **options: Any,
 ) -> Report:
     """Audit articles about one event and report the claims they disagree on.
 
     `sources`: paths of files or directories, or `Source` objects. `model`: a
     sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2).
+    `backend` (`torch` or `onnx`) and `device` (`auto`, `cpu`, `cuda`) choose how it runs
+    when no `embedder` is given.
     Keyword `options` override fields of `Settings` (threshold, top_k, disabled_rules, ...).
     Raises `InputError` when no usable source remains, `OptionError`, `ModelError`.
     """
@@ -108,7 +116,7 @@ def audit(
     live = [s for d in docs for s in d.sentences if not s.furniture]
     alignments: tuple = ()
     if len(docs) > 1 and live:
-        embedder = embedder or default_embedder(model)
+        embedder = embedder or default_embedder(model, backend, device)
         vectors = embedder.encode([s.text for s in live])
         keys = [(s.source_id, s.index) for s in live]
         alignments = align(keys, vectors, threshold=settings.threshold, top_k=settings.top_k)
