@@ -148,3 +148,13 @@ def test_onnx_missing_runtime_names_the_extra(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(builtins, "__import__", no_ort)
     with pytest.raises(ModelError, match=r"checker\[onnx\]"):
         OnnxEmbedder(None).encode(["x"])
+
+
+def test_gpu_path_length_sorted_batches_match_encode_on_cpu(embedder) -> None:
+    """`encode_sorted` is what CUDA runs; on the CPU it must give the same vectors, in order."""
+    emb = SentenceTransformerEmbedder(None, device="cpu", batch_size=5)
+    emb._model = embedder.load()  # the session's model, not a second copy
+    texts = SENTENCES + ["Short.", "A much longer sentence " * 8]
+    got = emb.encode_sorted(texts)
+    assert got.shape == (len(texts), 384)
+    assert np.einsum("ij,ij->i", got, embedder.encode(texts)).min() >= 0.9999
