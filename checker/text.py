@@ -352,8 +352,13 @@ def content_lemmas(words: list[Token]) -> set[str]:
         low = t.lower
         if not low[0].isalpha() or low in STOPWORDS or len(low) < 2:
             continue
-        out.add(concept(stem(lemma(low))))
+        out.add(_word_concept(low))
     return out
+
+
+@lru_cache(maxsize=1 << 16)  # a news vocabulary: tens of thousands of words at most
+def _word_concept(low: str) -> str:
+    return concept(stem(lemma(low)))
 
 
 # News words that say the same thing ("killed"/"died"), by stem, so contexts meet.
@@ -416,7 +421,7 @@ def stem(word: str) -> str:
     return word
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     """Share of the smaller set found in the larger one (0 when either is empty)."""
     if not a or not b:
         return 0.0
