@@ -3,6 +3,7 @@
     python bench/bench.py --articles 1000
     python bench/bench.py --articles 1000 --backend onnx
     python bench/bench.py --articles 300 --device cuda
+    python bench/bench.py --warm --articles 500     # then 505 with the cache: the warm re-run
 
 The corpus (bench/corpus.py) is N seeded variants of the articles under fixtures/, seeds/ and,
 when present, ../shared/eval/, dealt round-robin over about 190 events, so it is the same for
@@ -31,22 +32,21 @@ def _peak_mb() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--articles", type=int, default=100)
+    ap.add_argument("--articles", type=int, default=None, help="default 100 (--warm: 500)")
     ap.add_argument("--backend", choices=("torch", "onnx"), default="torch")
     ap.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     ap.add_argument(
         "--warm",
         action="store_true",
-        help="TODO(cache): audit 500 articles, then 505 with the cache, and time the second run",
+        help="audit --articles N (default 500) into a fresh cache, then N + 5 with it; time both",
     )
     args = ap.parse_args(argv)
-    if args.warm:
-        # The warm re-run needs the sentence/claim/embedding cache (checker/cache.py), which is
-        # built on another branch; wire it here: cold audit(corpus(500)), then time
-        # audit(corpus(505)) with the same cache directory.
-        ap.error("--warm needs the cache (checker/cache.py), which this branch does not have")
 
     from corpus import corpus, fingerprint
+
+    if args.warm:
+        return warm(args.articles or 500, args.backend, args.device)
+    args.articles = args.articles or 100
 
     from checker.align import align, similarity_map
     from checker.backends import make_embedder
@@ -136,6 +136,50 @@ def main(argv: list[str] | None = None) -> int:
                 "peak_rss_mb": round(_peak_mb()),
                 "backend": args.backend,
                 "device": getattr(emb, "device", args.device),
+            }
+        )
+    )
+    return 0
+
+
+def warm(n: int, backend: str, device: str) -> int:
+    """The warm re-run: `audit(cache=...)` on n articles, then on n + 5 (the same n plus five).
+
+    Needs `audit(..., cache=PATH)` (the SQLite cache of sentences, claims and vectors).
+    """
+    import inspect
+    import tempfile
+
+    from corpus import corpus
+
+    from checker.api import audit, default_embedder
+
+    if "cache" not in inspect.signature(audit).parameters:
+        print("--warm needs audit(..., cache=PATH), which this checkout does not have")
+        return 2
+    emb = default_embedder(None, backend, device)
+    emb.encode(["warm up"])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cache.sqlite"
+        t = time.perf_counter()
+        first = audit(corpus(n), embedder=emb, cache=path)
+        cold = time.perf_counter() - t
+        t = time.perf_counter()
+        second = audit(corpus(n + 5), embedder=emb, cache=path)
+        again = time.perf_counter() - t
+    print(f"cold {n} articles {cold:.2f} s; warm {n + 5} articles (5 new) {again:.2f} s")
+    print(
+        json.dumps(
+            {
+                "articles": n + 5,
+                "new_articles": 5,
+                "seconds_cold": round(cold, 2),
+                "seconds_warm": round(again, 2),
+                "conflicts_cold": len(first.conflicts),
+                "conflicts_warm": len(second.conflicts),
+                "peak_rss_mb": round(_peak_mb()),
+                "backend": backend,
+                "device": getattr(emb, "device", device),
             }
         )
     )
