@@ -2,7 +2,7 @@
 
     python bench/backends.py --articles 300
 
-Encodes the live sentences of the benchmark corpus (bench/corpus.py) with the torch backend
+Encodes the distinct live sentences of the benchmark corpus (bench/corpus.py) with the torch backend
 and the ONNX backend (float32 and int8) on the CPU, each after a warm-up, and prints one JSON
 line per backend: sentences per second, speed ratio to torch, least and mean cosine with the
 torch vector of the same sentence, and the share of sentences whose nearest other sentence
@@ -42,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     from checker.onnx_backend import OnnxEmbedder
     from checker.segment import segment
 
-    texts = [s.text for src in corpus(args.articles) for s in segment(src) if not s.furniture]
+    # Distinct sentences: a copy's nearest neighbour would be its twin under any backend.
+    texts = sorted(
+        {s.text for src in corpus(args.articles) for s in segment(src) if not s.furniture}
+    )
     embedders = {
         "torch": SentenceTransformerEmbedder(None, device="cpu"),
         "onnx-float32": OnnxEmbedder(None, quantize=False),
