@@ -137,6 +137,9 @@ class OnnxEmbedder:
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
+        # Idle threads sleep instead of spinning: on a shared machine the next stage (and
+        # other processes) get the cores back as soon as a batch is done.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(path), options, providers=providers)
         self._inputs = {i.name for i in self._session.get_inputs()}
         return self._session
@@ -149,11 +152,11 @@ class OnnxEmbedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         encodings = self._tokenizer.encode_batch(list(texts))  # Rust threads
-        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        lengths = np.array([len(e.ids) for e in encodings])
+        order = np.argsort(lengths, kind="stable")
         out: np.ndarray | None = None
-        for lo in range(0, len(order), self.batch_size):
-            rows = order[lo : lo + self.batch_size]
-            width = max(len(encodings[i].ids) for i in rows)
+        for rows in _batches(lengths[order], order, self.batch_size):
+            width = int(lengths[rows[-1]])
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
             types = np.zeros((len(rows), width), dtype=np.int64)
@@ -174,6 +177,23 @@ class OnnxEmbedder:
             out[rows] = pooled
         assert out is not None
         return out
+
+
+def _batches(sorted_lengths: np.ndarray, order: np.ndarray, batch_size: int):
+    """Rows in length order, `batch_size` at a time, fewer when they are long: at most
+    `batch_size * 128` tokens a batch, so attention's memory stays bounded."""
+    budget = batch_size * 128
+    lo = 0
+    while lo < len(order):
+        hi = lo + 1
+        while (
+            hi < len(order)
+            and hi - lo < batch_size
+            and (hi - lo + 1) * sorted_lengths[hi] <= budget
+        ):
+            hi += 1
+        yield order[lo:hi]
+        lo = hi
 
 
 def _check_layout(model_dir: Path) -> None:
