@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return warm(args.articles or 500, args.backend, args.device)
     args.articles = args.articles or 100
 
-    from checker.align import align, similarity_map
+    import numpy as np
+
+    from checker.align import align, candidate_sources, similarity_map
     from checker.backends import make_embedder
     from checker.ingest import ingest
     from checker.model import ClaimKind
@@ -110,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     conflicts = [cf for r in rules for cf in r.compare(by_rule[r.code], ctx)]
     done("compare", t)
 
+    # Outside the timings: how much of the corpus alignment looked at (the scaling curve).
+    codes = {d.source.id: n for n, d in enumerate(docs)}
+    src_of = np.array([codes[s.source_id] for s in live])
+    pairs = sum(len(p) for p in candidate_sources(vectors, src_of, len(docs))) // 2
     load = os.getloadavg()
     print(
         f"{len(sources)} articles, {n_sent:,} sentences, corpus {fingerprint(given)}; "
@@ -123,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(timings.values())
     other = total - timings["embed"] - timings["model load"]
     print(f"{'total':<12}{total:>10.2f}   other/embed {other / max(timings['embed'], 1e-9):.2f}")
+    print(
+        f"aligned {len(alignments):,} sentence pairs; compared {pairs:,} of "
+        f"{len(docs) * (len(docs) - 1) // 2:,} source pairs"
+    )
     print(
         json.dumps(
             {
