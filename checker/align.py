@@ -61,14 +61,14 @@ def align(
     i, j, s = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
     # Orient each pair from the source that sorts first, then keep one copy of each.
     swap = src_of[i] > src_of[j]
-    a, b = np.where(swap, j, i), np.where(swap, i, j)
-    order = np.lexsort((-s, b, a))
-    a, b, s = a[order], b[order], s[order]
-    first = np.ones(len(a), dtype=bool)
-    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    lo, hi = np.where(swap, j, i), np.where(swap, i, j)
+    order = np.lexsort((-s, hi, lo))
+    lo, hi, s = lo[order], hi[order], s[order]
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
     return tuple(
         Alignment(a=keys[x], b=keys[y], similarity=round(float(v), 4))
-        for x, y, v in zip(a[first].tolist(), b[first].tolist(), s[first].tolist(), strict=True)
+        for x, y, v in zip(lo[first].tolist(), hi[first].tolist(), s[first].tolist(), strict=True)
     )
 
 
@@ -81,7 +81,10 @@ def _rows_by_source(src_of: np.ndarray, n_sources: int) -> list[np.ndarray]:
 def source_centroids(vectors: np.ndarray, src_of: np.ndarray, n_sources: int) -> np.ndarray:
     """Unit-length mean sentence vector of each source (zero for a source without rows)."""
     sums = np.zeros((n_sources, vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, src_of, vectors)
+    order = np.argsort(src_of, kind="stable")
+    present, starts = np.unique(src_of[order], return_index=True)
+    if len(order):
+        sums[present] = np.add.reduceat(vectors[order].astype(np.float64), starts)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return (sums / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
