@@ -149,11 +149,13 @@ def _top_k_per_source(
         if len(r) == 0:
             continue
         s = sims[r, c]
-        seg = col_src[c]
-        order = np.lexsort((c, -s, seg, r))  # by row, then source, most similar first
-        r, c, s, seg = r[order], c[order], s[order], seg[order]
+        # One group per (row, source): by row, then source, most similar first; np.nonzero
+        # lists columns in order and lexsort is stable, so ties keep the lower column.
+        group = r * (int(col_src.max()) + 1) + col_src[c]
+        order = np.lexsort((-s, group))
+        r, c, s, group = r[order], c[order], s[order], group[order]
         start = np.ones(len(r), dtype=bool)
-        start[1:] = (r[1:] != r[:-1]) | (seg[1:] != seg[:-1])
+        start[1:] = group[1:] != group[:-1]
         group_start = np.maximum.accumulate(np.where(start, np.arange(len(r)), 0))
         keep = np.arange(len(r)) - group_start < top_k
         yield block[r[keep]], cols[c[keep]], s[keep]
