@@ -1,7 +1,7 @@
 """Measure the audit on ../shared/eval (or any folders of cases with gold.json).
 
     python bench/shared_eval.py ../shared/eval/multinews ../shared/eval/wikicontradict
-    python bench/shared_eval.py --backend onnx ../shared/eval/*
+    python bench/shared_eval.py --backend onnx ../shared/eval/multinews
 
 Prints per folder: cases, cases with any conflict reported, gold conflicts found (any
 conflict reported) and localised (a reported conflict's quotes overlap both gold spans).
