@@ -1,51 +1,57 @@
 """Benchmark: audit N articles stage by stage; print time, sentences/s and peak memory per stage.
 
-    python bench/bench.py --articles 100
+    python bench/bench.py --articles 1000
+    python bench/bench.py --articles 1000 --backend onnx
+    python bench/bench.py --articles 300 --device cuda
+    python bench/bench.py --warm --articles 500     # then 505 with the cache: the warm re-run
 
-Articles are drawn from fixtures/, seeds/ and (when present) ../shared/eval/, cycled with
-distinct ids so alignment has real work. Ends with one JSON line of totals.
+The corpus (bench/corpus.py) is N seeded variants of the articles under fixtures/, seeds/ and,
+when present, ../shared/eval/, dealt round-robin over about 190 events, so it is the same for
+the same N on any machine (its fingerprint is printed). Each stage runs as `checker.api.audit`
+runs it. Ends with one JSON line of totals; `seconds_total` includes loading the model.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import resource
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def corpus(n: int) -> list:
-    from checker.ingest import ingest
-    from checker.model import Source
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--articles", type=int, default=None, help="default 100 (--warm: 500)")
+    ap.add_argument("--backend", choices=("torch", "onnx"), default="torch")
+    ap.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    ap.add_argument(
+        "--warm",
+        action="store_true",
+        help="audit --articles N (default 500) into a fresh cache, then N + 5 with it; time both",
+    )
+    args = ap.parse_args(argv)
 
-    paths = [ROOT / "fixtures", ROOT / "seeds"]
-    shared = ROOT.parent / "shared" / "eval"
-    if shared.is_dir():
-        paths.append(shared)
-    base = list(ingest(paths).sources)
-    out = []
-    for i in range(n):
-        src = base[i % len(base)]
-        out.append(Source(id=f"{i:05d}_{src.id}", text=src.text, path=src.path))
-    return out
+    from corpus import corpus, fingerprint
 
+    if args.warm:
+        return warm(args.articles or 500, args.backend, args.device)
+    args.articles = args.articles or 100
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--articles", type=int, default=100)
-    args = ap.parse_args()
+    import numpy as np
 
-    from checker.align import align, similarity_map
-    from checker.api import default_embedder
+    from checker.align import align, candidate_sources, similarity_map
+    from checker.backends import make_embedder
     from checker.ingest import ingest
     from checker.model import ClaimKind
     from checker.names import NameIndex
@@ -53,33 +59,40 @@ def main() -> int:
     from checker.segment import segment
 
     timings: dict[str, float] = {}
-    t = time.perf_counter()
-    emb = default_embedder()
-    emb.encode(["warm up"])
-    timings["model load"] = time.perf_counter() - t
+    peaks: dict[str, float] = {}
+
+    def done(stage: str, t0: float) -> None:
+        timings[stage] = time.perf_counter() - t0
+        peaks[stage] = _peak_mb()
 
     t = time.perf_counter()
-    sources = ingest(corpus(args.articles)).sources
-    timings["ingest"] = time.perf_counter() - t
+    emb = make_embedder(None, args.backend, args.device)
+    emb.encode(["warm up"])
+    done("model load", t)
+
+    t = time.perf_counter()
+    given = corpus(args.articles)
+    sources = sorted(ingest(given).sources, key=lambda s: s.id)
+    done("ingest", t)
 
     t = time.perf_counter()
     docs = [Document(s, segment(s)) for s in sources]
-    timings["segment"] = time.perf_counter() - t
+    done("segment", t)
     n_sent = sum(len(d.sentences) for d in docs)
 
     rules = make_rules()
     t = time.perf_counter()
     claims = [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
-    timings["extract"] = time.perf_counter() - t
+    done("extract", t)
 
     live = [s for d in docs for s in d.sentences if not s.furniture]
     t = time.perf_counter()
     vectors = emb.encode([s.text for s in live])
-    timings["embed"] = time.perf_counter() - t
+    done("embed", t)
 
     t = time.perf_counter()
-    alignments = align([(s.source_id, s.index) for s in live], vectors)
-    timings["align"] = time.perf_counter() - t
+    alignments = align([(s.source_id, s.index) for s in live], vectors, threshold=0.4, top_k=3)
+    done("align", t)
 
     t = time.perf_counter()
     names = NameIndex(
@@ -97,14 +110,29 @@ def main() -> int:
     for c in claims:
         by_rule[c.rule].append(c)
     conflicts = [cf for r in rules for cf in r.compare(by_rule[r.code], ctx)]
-    timings["compare"] = time.perf_counter() - t
+    done("compare", t)
 
-    print(f"{'stage':<12}{'seconds':>10}{'sentences/s':>14}")
+    # Outside the timings: how much of the corpus alignment looked at (the scaling curve).
+    codes = {d.source.id: n for n, d in enumerate(docs)}
+    src_of = np.array([codes[s.source_id] for s in live])
+    pairs = sum(len(p) for p in candidate_sources(vectors, src_of, len(docs))) // 2
+    load = os.getloadavg()
+    print(
+        f"{len(sources)} articles, {n_sent:,} sentences, corpus {fingerprint(given)}; "
+        f"{emb.name} via {args.backend} on {getattr(emb, 'device', args.device)}; "
+        f"{platform.node()} {os.cpu_count()} CPUs, load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    print(f"{'stage':<12}{'seconds':>10}{'sentences/s':>14}{'peak RSS MB':>14}")
     for stage, secs in timings.items():
         rate = "" if stage == "model load" else f"{n_sent / max(secs, 1e-9):,.0f}"
-        print(f"{stage:<12}{secs:>10.2f}{rate:>14}")
-    print(f"peak RSS {_peak_mb():.0f} MB")
+        print(f"{stage:<12}{secs:>10.2f}{rate:>14}{peaks[stage]:>14.0f}")
     total = sum(timings.values())
+    other = total - timings["embed"] - timings["model load"]
+    print(f"{'total':<12}{total:>10.2f}   other/embed {other / max(timings['embed'], 1e-9):.2f}")
+    print(
+        f"aligned {len(alignments):,} sentence pairs; compared {pairs:,} of "
+        f"{len(docs) * (len(docs) - 1) // 2:,} source pairs"
+    )
     print(
         json.dumps(
             {
@@ -114,10 +142,54 @@ def main() -> int:
                 "conflicts": len(conflicts),
                 "seconds_total": round(total, 2),
                 "seconds_embed": round(timings["embed"], 2),
-                "seconds_other": round(total - timings["embed"] - timings["model load"], 2),
+                "seconds_other": round(other, 2),
                 "peak_rss_mb": round(_peak_mb()),
-                "backend": "torch",
-                "device": "cpu",
+                "backend": args.backend,
+                "device": getattr(emb, "device", args.device),
+            }
+        )
+    )
+    return 0
+
+
+def warm(n: int, backend: str, device: str) -> int:
+    """The warm re-run: `audit(cache=...)` on n articles, then on n + 5 (the same n plus five).
+
+    Needs `audit(..., cache=PATH)` (the SQLite cache of sentences, claims and vectors).
+    """
+    import inspect
+    import tempfile
+
+    from corpus import corpus
+
+    from checker.api import audit, default_embedder
+
+    if "cache" not in inspect.signature(audit).parameters:
+        print("--warm needs audit(..., cache=PATH), which this checkout does not have")
+        return 2
+    emb = default_embedder(None, backend, device)
+    emb.encode(["warm up"])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cache.sqlite"
+        t = time.perf_counter()
+        first = audit(corpus(n), embedder=emb, cache=path)
+        cold = time.perf_counter() - t
+        t = time.perf_counter()
+        second = audit(corpus(n + 5), embedder=emb, cache=path)
+        again = time.perf_counter() - t
+    print(f"cold {n} articles {cold:.2f} s; warm {n + 5} articles (5 new) {again:.2f} s")
+    print(
+        json.dumps(
+            {
+                "articles": n + 5,
+                "new_articles": 5,
+                "seconds_cold": round(cold, 2),
+                "seconds_warm": round(again, 2),
+                "conflicts_cold": len(first.conflicts),
+                "conflicts_warm": len(second.conflicts),
+                "peak_rss_mb": round(_peak_mb()),
+                "backend": backend,
+                "device": getattr(emb, "device", device),
             }
         )
     )

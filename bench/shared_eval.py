@@ -1,6 +1,7 @@
 """Measure the audit on ../shared/eval (or any folders of cases with gold.json).
 
     python bench/shared_eval.py ../shared/eval/multinews ../shared/eval/wikicontradict
+    python bench/shared_eval.py --backend onnx ../shared/eval/multinews
 
 Prints per folder: cases, cases with any conflict reported, gold conflicts found (any
 conflict reported) and localised (a reported conflict's quotes overlap both gold spans).
@@ -32,7 +33,10 @@ def main(folders: list[str]) -> int:
     from checker import audit
     from checker.api import default_embedder
 
-    emb = default_embedder()
+    backend = "torch"
+    if folders[:1] == ["--backend"]:
+        backend, folders = folders[1], folders[2:]
+    emb = default_embedder(None, backend)
     for folder in folders:
         cases = sorted(p for p in Path(folder).iterdir() if (p / "gold.json").is_file())
         flagged = found = localised = gold_pos = 0

@@ -17,7 +17,7 @@ from checker.align import align, similarity_map
 from checker.baseline import Baseline, apply_baseline, load_baseline
 from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_key
 from checker.conflicts import sort_conflicts
-from checker.embed import Embedder, SentenceTransformerEmbedder
+from checker.embed import Embedder
 from checker.errors import InputError, OptionError
 from checker.ingest import (
     DEFAULT_MAX_BYTES,
@@ -82,7 +82,7 @@ class Settings:
             raise OptionError(f"max-sources {self.max_sources} must be at least 1; try 1000")
 
 
-_EMBEDDERS: dict[str, SentenceTransformerEmbedder] = {}
+_EMBEDDERS: dict[tuple[str, str, str], Embedder] = {}
 _NLI: dict[str, NliRule] = {}
 
 
@@ -93,11 +93,15 @@ def nli_rule(model: str) -> NliRule:
     return _NLI[model]
 
 
-def default_embedder(model: str | None = None) -> Embedder:
-    """A process-wide embedder per model name, so repeated audits load the model once."""
-    key = model or ""
+def default_embedder(
+    model: str | None = None, backend: str = "torch", device: str | None = "auto"
+) -> Embedder:
+    """A process-wide embedder per model, backend and device, so the model loads once."""
+    from checker.backends import make_embedder, resolve_device
+
+    key = (model or "", backend, resolve_device(device, backend))
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = SentenceTransformerEmbedder(model)
+        _EMBEDDERS[key] = make_embedder(model, backend, key[2])
     return _EMBEDDERS[key]
 
 
@@ -115,6 +119,8 @@ def audit(
     baseline: str | os.PathLike[str] | Baseline | None = None,
     cache: str | os.PathLike[str] | Cache | None = None,
     progress: ProgressFn | None = None,
+    backend: str = "torch",
+    device: str | None = "auto",
     **options: Any,
 ) -> Report:
     """Audit articles about one event and report the claims they disagree on.
@@ -126,6 +132,8 @@ def audit(
     file (or `Baseline`) whose conflicts are reported as known and never fail the run.
     `cache`: a SQLite cache path (or `Cache`) for sentences, claims and embeddings; None
     means no cache. `progress(stage, done, total)` is called as long stages advance.
+    `backend` (`torch` or `onnx`) and `device` (`auto`, `cpu`, `cuda`) choose how it runs
+    when no `embedder` is given.
     Keyword `options` override fields of `Settings` (threshold, top_k, disabled_rules, ...).
     Raises `InputError` when no usable source remains, `OptionError`, `ModelError`.
     """
@@ -183,7 +191,7 @@ def audit(
         alignments: tuple = ()
         cached_embedder: CachedEmbedder | None = None
         if len(docs) > 1 and live:
-            embedder = embedder or default_embedder(model)
+            embedder = embedder or default_embedder(model, backend, device)
             if store is not None:
                 embedder = cached_embedder = CachedEmbedder(embedder, store)
             vectors = _encode(embedder, [s.text for s in live], progress)

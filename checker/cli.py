@@ -51,7 +51,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _alignment_options(f: Callable[..., None]) -> Callable[..., None]:
-    """--model, --threshold and --top-k, shared by audit and eval (listed in this order)."""
+    """--model, --backend, --device, --threshold, --nli and --top-k, shared by audit and eval."""
     options = [
         click.option(
             "--model",
@@ -59,6 +59,21 @@ def _alignment_options(f: Callable[..., None]) -> Callable[..., None]:
             metavar="NAME_OR_PATH",
             help="Any sentence-transformers model name or local path "
             "[default: the packaged all-MiniLM-L6-v2].",
+        ),
+        click.option(
+            "--backend",
+            type=click.Choice(("torch", "onnx")),
+            default="torch",
+            show_default=True,
+            help="Run the model with PyTorch, or with ONNX Runtime (int8, exported once and "
+            "cached; needs pip install 'checker[onnx]').",
+        ),
+        click.option(
+            "--device",
+            type=click.Choice(("auto", "cpu", "cuda")),
+            default="auto",
+            show_default=True,
+            help="Where the model runs; auto picks CUDA when a GPU is present.",
         ),
         click.option(
             "--threshold",
@@ -165,6 +180,8 @@ CONFIG_PARAMS = {
     "format": "fmt",
     "fail-on": "fail_on",
     "model": "model",
+    "backend": "backend",
+    "device": "device",
     "threshold": "threshold",
     "top-k": "top_k",
     "nli": "nli",
@@ -239,6 +256,8 @@ def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
         cache=_cache_for(params),
         progress=_Progress() if show_progress else None,
         model=params["model"],
+        backend=params["backend"],
+        device=params["device"],
         threshold=params["threshold"],
         top_k=params["top_k"],
         nli=params["nli"],
@@ -442,6 +461,8 @@ def eval_cmd(
     fmt: str,
     output: Path | None,
     model: str | None,
+    backend: str,
+    device: str,
     threshold: float,
     top_k: int,
     nli: str | None,
@@ -454,7 +475,15 @@ def eval_cmd(
     from checker.report.evaltext import format_evaluation
 
     try:
-        result = evaluate(list(cases), model=model, threshold=threshold, top_k=top_k, nli=nli)
+        result = evaluate(
+            list(cases),
+            model=model,
+            backend=backend,
+            device=device,
+            threshold=threshold,
+            top_k=top_k,
+            nli=nli,
+        )
         if fmt == "json":
             import json
 

@@ -82,6 +82,8 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "format": _formats,
     "fail-on": _choice(FAIL_ON),
     "model": _string,
+    "backend": _choice(("torch", "onnx")),
+    "device": _choice(("auto", "cpu", "cuda")),
     "threshold": _number(float),
     "top-k": _number(int),
     "nli": _string,

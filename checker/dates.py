@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -59,6 +60,12 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
+    """Dates in `text` (one sentence) in order, offsets into it."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=64)  # the DATE and NUM rules both ask, one after the other, per sentence
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pat in _PATTERNS:
@@ -87,7 +94,7 @@ def find_dates(text: str) -> list[DateMention]:
             else d
             for d in out
         ]
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))
 
 
 _YEAR_SPAN = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*(?:1[0-9]\d\d|20\d\d)\b")

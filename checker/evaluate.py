@@ -164,11 +164,13 @@ def evaluate(
     *,
     model: str | None = None,
     embedder: Embedder | None = None,
+    backend: str = "torch",
+    device: str | None = "auto",
     **options: Any,
 ) -> Evaluation:
     """Audit every case of every folder (the model is loaded once) and collect the results."""
     t0 = time.perf_counter()
-    embedder = embedder or default_embedder(model)
+    embedder = embedder or default_embedder(model, backend, device)
     results: list[CaseResult] = []
     names: list[str] = []
     for folder in folders:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "COUNTRIES",
@@ -1055,6 +1056,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # names recur across sentences and rules
 def country_of(text: str) -> str | None:
     """The canonical country a surface form names ("Vietnamese", "U.S.", "Russia's"), else None.
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES
 
@@ -181,6 +183,7 @@ class NameMention:
     key: str  # canonical lower-case form without honorifics or possessive
 
 
+@lru_cache(maxsize=1 << 16)  # every comparison of names asks again
 def normalise(name: str) -> str:
     """Lower-case a name and drop honorifics, titles, possessives and dots ("Mr. Putin's")."""
     name = re.sub(r"[’']s$", "", name.strip())
@@ -225,34 +228,71 @@ class NameIndex:
 
     def __init__(self, names: Iterable[str], threshold: float = 90.0) -> None:
         self.threshold = threshold
-        keys = sorted({normalise(n) for n in names if normalise(n)}, key=lambda k: (-len(k), k))
+        keys = sorted({k for k in map(normalise, names) if k}, key=lambda k: (-len(k), k))
         self._canon: dict[str, str] = {}
-        fulls: list[str] = []
+        # The fuller names so far, in order, indexed so that one key is compared only with
+        # the names that could match it: by word (supersets) and by length (fuzzy ratios),
+        # each length bucket holding (indices, strings) for one C-level rapidfuzz call.
+        self._fulls: list[str] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_len: dict[int, tuple[list[int], list[str]]] = {}
+        self._by_last_len: dict[int, tuple[list[int], list[str]]] = {}
         for key in keys:  # longest first: each key joins an existing fuller name if it fits
-            match = self._match(key, fulls)
+            match = self._match(key)
             if match is None:
-                fulls.append(key)
+                self._add(key)
                 self._canon[key] = key
             else:
                 self._canon[key] = match
 
-    def _match(self, key: str, fulls: list[str]) -> str | None:
+    def _add(self, full: str) -> None:
+        n = len(self._fulls)
+        self._fulls.append(full)
+        words = full.split()
+        for w in set(words):
+            self._by_word.setdefault(w, []).append(n)
+        for table, text in ((self._by_len, full), (self._by_last_len, words[-1])):
+            ids, texts = table.setdefault(len(text), ([], []))
+            ids.append(n)
+            texts.append(text)
+
+    def _first_fuzzy(self, key: str, table: dict[int, tuple[list[int], list[str]]]) -> int:
+        """The least index whose string has a ratio >= threshold with `key` (or a large
+        number). Only lengths that allow it are scored: an Indel ratio is at most
+        100 * (1 - |a - b| / (a + b))."""
+        slack = 1.0 - self.threshold / 100.0
+        n = len(key)
+        best = 1 << 62
+        for m, (ids, texts) in table.items():
+            if abs(m - n) > slack * (m + n) + 1e-9:  # with n >= 5, this also means m >= 5
+                continue
+            scores = process.cdist(
+                [key], texts, scorer=fuzz.ratio, score_cutoff=self.threshold, dtype=np.float64
+            )[0]
+            hits = np.flatnonzero(scores >= self.threshold)
+            if len(hits):
+                best = min(best, ids[int(hits[0])])
+        return best
+
+    def _match(self, key: str) -> str | None:
+        """The first fuller name (in order) that `key` belongs to, as the linear scan
+        "supersets, else the first fuzzy match" would find it."""
         words = set(key.split())
-        supersets = [f for f in fulls if words <= set(f.split())]
+        lists = sorted((self._by_word.get(w, []) for w in words), key=len)
+        others = [set(lst) for lst in lists[1:]]
+        supersets = [i for i in lists[0] if all(i in o for o in others)]
         if len(supersets) == 1:
-            return supersets[0]
+            return self._fulls[supersets[0]]
         if len(supersets) > 1:
             return None
-        for f in fulls:
-            if len(f) >= 5 and len(key) >= 5 and fuzz.ratio(key, f) >= self.threshold:
-                return f
+        if len(key) < 5:
+            return None
+        best = self._first_fuzzy(key, self._by_len)
+        if " " not in key:
             # A shorter spelling variant of a fuller name's last word ("Zelensky" in
             # "Volodymyr Zelenskyy").
-            if " " not in key and len(key) >= 5:
-                last = f.split()[-1]
-                if fuzz.ratio(key, last) >= self.threshold:
-                    return f
-        return None
+            best = min(best, self._first_fuzzy(key, self._by_last_len))
+        return self._fulls[best] if best < len(self._fulls) else None
 
     def canonical(self, name: str) -> str:
         key = normalise(name)

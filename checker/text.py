@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'.-]*[\w]|[A-Za-zÀ-ÖØ-öø-ÿ]|\d[\d,.]*\d|\d|[^\s\w]")
 
@@ -21,6 +22,11 @@ class Token:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Words, numbers and punctuation marks of `text`, offsets shifted by `offset`."""
+    return list(_tokens(text, offset))
+
+
+@lru_cache(maxsize=64)  # several rules tokenise each sentence, one after the other
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group(0)
@@ -29,7 +35,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1:
             word, end = word[:-1], end - 1
         out.append(Token(offset + m.start(), offset + end, word))
-    return out
+    return tuple(out)
 
 
 STOPWORDS = frozenset(
@@ -346,8 +352,13 @@ def content_lemmas(words: list[Token]) -> set[str]:
         low = t.lower
         if not low[0].isalpha() or low in STOPWORDS or len(low) < 2:
             continue
-        out.add(concept(stem(lemma(low))))
+        out.add(_word_concept(low))
     return out
+
+
+@lru_cache(maxsize=1 << 16)  # a news vocabulary: tens of thousands of words at most
+def _word_concept(low: str) -> str:
+    return concept(stem(lemma(low)))
 
 
 # News words that say the same thing ("killed"/"died"), by stem, so contexts meet.
@@ -410,7 +421,7 @@ def stem(word: str) -> str:
     return word
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     """Share of the smaller set found in the larger one (0 when either is empty)."""
     if not a or not b:
         return 0.0

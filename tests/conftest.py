@@ -30,10 +30,11 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The packaged all-MiniLM-L6-v2, verified and loaded once for the whole session."""
+    """The packaged all-MiniLM-L6-v2, verified and loaded once for the whole session; on the
+    CPU even where a GPU is present, so golden reports compare the same float32 vectors."""
     from checker.api import default_embedder
 
-    emb = default_embedder()
+    emb = default_embedder(device="cpu")
     emb.encode(["warm up"])
     return emb
 

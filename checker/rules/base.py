@@ -36,7 +36,13 @@ class CompareContext:
         return self.similarity.get((a, b)) or self.similarity.get((b, a)) or 0.0
 
     def aligned_pairs(self) -> list[tuple[tuple[str, int], tuple[str, int], float]]:
-        """Aligned sentence pairs (each once), most similar first, ties by position."""
+        """Aligned sentence pairs (each once), most similar first, ties by position.
+
+        Computed once per context (every pairwise rule walks them); a copy is returned.
+        """
+        cached = self.__dict__.get("_aligned_pairs")
+        if cached is not None and cached[0] is self.similarity:
+            return list(cached[1])
         seen = set()
         out = []
         for (a, b), s in self.similarity.items():
@@ -46,7 +52,8 @@ class CompareContext:
             seen.add(key)
             out.append((key[0], key[1], s))
         out.sort(key=lambda t: (-t[2], t[0], t[1]))
-        return out
+        self.__dict__["_aligned_pairs"] = (self.similarity, out)
+        return list(out)
 
 
 def whole_sentence_claim(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
@@ -175,8 +176,9 @@ def _agent(s: Sentence, c: Claim) -> str:
     return names[-1].key.split()[-1] if names else ""
 
 
-def _content(text: str) -> set[str]:
-    return content_lemmas(tokens(text)) - set(_SIDE) - {"not", "never"}
+@lru_cache(maxsize=1 << 16)  # each sentence meets several others in the aligned pairs
+def _content(text: str) -> frozenset[str]:
+    return frozenset(content_lemmas(tokens(text)) - set(_SIDE) - {"not", "never"})
 
 
 def _subject(a: str, b: str) -> str:

@@ -15,8 +15,31 @@ from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import normalise
 from checker.rules.base import CompareContext, Document
 
-_TITLE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a prefix tree: the same matches as the words longest
+    first (two words matching at one place are prefixes of each other, and the longer one is
+    tried first), but each position costs a few branches instead of one per word."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
+_TITLE = _trie(sorted(TITLES))
 _T = rf"(?P<title>(?i:{_TITLE}))"
+_ANY_TITLE = re.compile(rf"(?i:{_TITLE})")
 _NAMEWORD = r"(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)"
 _PARTICLE = r"(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?"
 _NAME = rf"(?P<name>{_NAMEWORD}(?:\s+{_PARTICLE}{_NAMEWORD}){{0,3}})"
@@ -201,6 +224,8 @@ class RoleRule:
         text = sentence.text
         found: list[Claim] = []
         taken: list[tuple[int, int]] = []
+        if not _ANY_TITLE.search(text):  # every pattern needs a title; most sentences lack one
+            return found
         for form, pat in _PATTERNS:
             for m in pat.finditer(text):
                 claim = self._claim(sentence, m, form, taken, doc)
