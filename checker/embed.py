@@ -192,7 +192,10 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = self.load()
         if not texts:
-            dim = model.get_sentence_embedding_dimension() or 384
+            # sentence-transformers 5 renamed the method; older releases only have the old name.
+            dimension = getattr(model, "get_embedding_dimension", None)
+            dimension = dimension or model.get_sentence_embedding_dimension
+            dim = dimension() or 384
             return np.zeros((0, dim), dtype=np.float32)
         if self.half:
             return self.encode_sorted(texts)

@@ -260,7 +260,7 @@ def test_cli_rerun_after_adding_an_article_embeds_only_it(tmp_path: Path, embedd
     import checker.api
 
     spy = _Counting(embedder)
-    monkeypatch.setattr(checker.api, "default_embedder", lambda model=None: spy)
+    monkeypatch.setattr(checker.api, "default_embedder", lambda *args, **kwargs: spy)
     src = tmp_path / "src"
     src.mkdir()
     for f in AIRLINE.glob("*.txt"):

@@ -80,3 +80,12 @@ def test_accuracy_floors_hold_on_our_corpus(embedder, capsys) -> None:
     rc = main(["eval", "fixtures/eval", *args])
     out = capsys.readouterr()
     assert rc == 0, out.out + out.err
+
+
+def test_accuracy_floors_hold_with_the_onnx_backend(capsys) -> None:
+    """The optional int8 ONNX backend must keep the same floors as PyTorch."""
+    pytest.importorskip("onnxruntime", reason="the onnx backend needs pip install 'checker[onnx]'")
+    args = [a for kv in FLOORS.items() for a in kv]
+    rc = main(["eval", "fixtures/eval", "--backend", "onnx", "--device", "cpu", *args])
+    out = capsys.readouterr()
+    assert rc == 0, out.out + out.err
