@@ -79,7 +79,7 @@ class Settings:
             except ValueError as err:
                 raise OptionError(f"severity for {code}: {err}") from None
         if self.max_sources < 1:
-            raise OptionError(f"max-sources {self.max_sources} must be at least 1; try 1000")
+            raise OptionError(f"max-sources {self.max_sources} must be at least 1; try 3000")
 
 
 _EMBEDDERS: dict[tuple[str, str, str], Embedder] = {}

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
 import sys
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
-from click.core import ParameterSource
 
+from checker.cli_io import Interrupted, Progress, interruptible, write_atomic
+from checker.cli_options import (
+    FAIL_ON,
+    FORMATS,
+    alignment_options,
+    cache_for,
+    parse_formats,
+    settle,
+    source_options,
+)
 from checker.errors import CheckerError, OptionError
-from checker.ingest import DEFAULT_MAX_SOURCES
 from checker.report import FORMATTERS
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
-FORMATS = tuple(FORMATTERS)
-FAIL_ON = ("high", "medium", "low", "never")
+__all__ = ["FORMATS", "cli", "entry", "main", "write_atomic"]
 
 AUDIT_HELP = """Audit SOURCE files and directories (.txt .md .html .htm .json .jsonl) about one
 event and report the claims they disagree on.
@@ -41,206 +45,10 @@ Exit codes:
 """
 
 
-def _formats(value: str) -> tuple[str, ...]:
-    names = tuple(v.strip().lower() for v in value.split(",") if v.strip())
-    bad = [n for n in names if n not in FORMATS]
-    if bad or not names:
-        shown = ", ".join(bad) or repr(value)
-        raise click.BadParameter(f"{shown} is not a format; choose from {', '.join(FORMATS)}")
-    return names
-
-
-def _alignment_options(f: Callable[..., None]) -> Callable[..., None]:
-    """--model, --backend, --device, --threshold, --nli and --top-k, shared by audit and eval."""
-    options = [
-        click.option(
-            "--model",
-            default=None,
-            metavar="NAME_OR_PATH",
-            help="Any sentence-transformers model name or local path "
-            "[default: the packaged all-MiniLM-L6-v2].",
-        ),
-        click.option(
-            "--backend",
-            type=click.Choice(("torch", "onnx")),
-            default="torch",
-            show_default=True,
-            help="Run the model with PyTorch, or with ONNX Runtime (int8, exported once and "
-            "cached; needs pip install 'checker[onnx]').",
-        ),
-        click.option(
-            "--device",
-            type=click.Choice(("auto", "cpu", "cuda")),
-            default="auto",
-            show_default=True,
-            help="Where the model runs; auto picks CUDA when a GPU is present.",
-        ),
-        click.option(
-            "--threshold",
-            type=float,
-            default=0.4,
-            show_default=True,
-            help="Least cosine similarity for two sentences to be aligned, e.g. 0.5.",
-        ),
-        click.option(
-            "--nli",
-            default=None,
-            metavar="MODEL",
-            help="Optional: a sentence-transformers CrossEncoder with a 'contradiction' label "
-            "(local path) that scores aligned pairs and adds 'other' conflicts.",
-        ),
-        click.option(
-            "--top-k",
-            type=int,
-            default=3,
-            show_default=True,
-            help="Most similar sentences kept per sentence in each other source, e.g. 5.",
-        ),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="checker", prog_name="checker")
 def cli() -> None:
     """checker: find where news articles about one event disagree (offline)."""
-
-
-def _source_options(f: Callable[..., None]) -> Callable[..., None]:
-    """SOURCE..., --against, --config, --cache, --disable, --max-bytes, --quiet and the
-    alignment options: everything `audit` and `baseline` share."""
-    options = [
-        click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
-        click.option(
-            "--against",
-            "reference",
-            multiple=True,
-            type=click.Path(path_type=Path),
-            metavar="REFERENCE",
-            help="Already accepted sources (file or directory; repeatable): compared with "
-            "SOURCE, but only conflicts involving at least one SOURCE are reported.",
-        ),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="Read settings from this checker.toml or pyproject.toml [default: the "
-            "nearest checker.toml, or pyproject.toml with [tool.checker]].",
-        ),
-        click.option("--no-config", is_flag=True, help="Ignore any configuration file."),
-        click.option(
-            "--cache",
-            "cache_path",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="SQLite cache of sentences, claims and embeddings "
-            "[default: ~/.cache/checker/cache.sqlite, or under $CHECKER_CACHE_DIR].",
-        ),
-        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
-        click.option(
-            "--disable",
-            "disabled",
-            multiple=True,
-            metavar="RULE",
-            help="Turn a rule off by code (NUM, DATE, ROLE, ENT, POL); repeatable, "
-            "e.g. --disable ENT.",
-        ),
-        click.option(
-            "--max-bytes",
-            type=int,
-            default=20_000_000,
-            show_default=True,
-            help="Skip (and name) source files larger than this many bytes.",
-        ),
-        click.option(
-            "--max-sources",
-            type=int,
-            default=DEFAULT_MAX_SOURCES,
-            show_default=True,
-            help="Exit 2 when more usable sources than this are found (references included).",
-        ),
-        click.option(
-            "-q",
-            "--quiet",
-            is_flag=True,
-            help="Print nothing on standard error but errors: no notices, no progress.",
-        ),
-    ]
-    f = _alignment_options(f)
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
-# Configuration keys and the parameters they set when the command line leaves them alone.
-CONFIG_PARAMS = {
-    "format": "fmt",
-    "fail-on": "fail_on",
-    "model": "model",
-    "backend": "backend",
-    "device": "device",
-    "threshold": "threshold",
-    "top-k": "top_k",
-    "nli": "nli",
-    "disable": "disabled",
-    "baseline": "baseline",
-    "cache": "cache_path",
-    "max-bytes": "max_bytes",
-    "max-sources": "max_sources",
-}
-
-
-def _settle(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
-    """Fill the options not given on the command line from the configuration file."""
-    from checker.config import Config, find_config, load_config
-
-    path = params["config_path"]
-    if params["no_config"]:
-        config = Config()
-    else:
-        path = path or find_config()
-        config = load_config(path) if path else Config()
-    out = dict(params, severity=config.get("severity", {}), config_baseline=config.get("baseline"))
-    for key, value in config.values.items():
-        name = CONFIG_PARAMS.get(key)
-        if name not in params or ctx.get_parameter_source(name) is not ParameterSource.DEFAULT:
-            continue
-        if name == "cache_path" and value is False:
-            out["no_cache"] = True
-        elif name == "fmt":
-            out[name] = _formats(value)
-        else:
-            out[name] = value
-    return out
-
-
-def _cache_for(params: dict[str, Any]) -> Path | None:
-    from checker.cache import default_cache_path
-
-    if params["no_cache"]:
-        return None
-    return Path(params["cache_path"]) if params["cache_path"] else default_cache_path()
-
-
-class _Progress:
-    """One self-overwriting line on standard error, for terminals only."""
-
-    LABELS = {"analyse": "reading sources", "embed": "embedding sentences"}
-
-    def __init__(self) -> None:
-        self.stream = sys.stderr
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        step = max(1, total // 100)
-        if done != total and done % step:
-            return
-        label = self.LABELS.get(stage, stage)
-        end = "\n" if done == total else ""
-        self.stream.write(f"\rchecker: {label} {done:,}/{total:,}{end}")
-        self.stream.flush()
 
 
 def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
@@ -253,8 +61,8 @@ def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
         list(params["sources"]),
         reference=list(params["reference"]),
         baseline=baseline,
-        cache=_cache_for(params),
-        progress=_Progress() if show_progress else None,
+        cache=cache_for(params),
+        progress=Progress() if show_progress else None,
         model=params["model"],
         backend=params["backend"],
         device=params["device"],
@@ -277,11 +85,11 @@ def _notices(report: Any) -> None:
 
 
 @cli.command("audit", help=AUDIT_HELP)
-@_source_options
+@source_options
 @click.option(
     "--format",
     "fmt",
-    callback=lambda ctx, param, value: _formats(value),
+    callback=lambda ctx, param, value: parse_formats(value),
     default="md",
     show_default=True,
     metavar="|".join(FORMATS),
@@ -315,7 +123,7 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
     from checker.model import Severity
 
     try:
-        p = _settle(ctx, params)
+        p = settle(ctx, params)
         fmt, output = p["fmt"], p["output"]
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
@@ -369,7 +177,7 @@ Exit codes: 0 written; 2 bad input or option.
 
 
 @cli.command("baseline", help=BASELINE_HELP)
-@_source_options
+@source_options
 @click.option(
     "-o",
     "--output",
@@ -389,7 +197,7 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     from checker.baseline import baseline_document, format_baseline, load_baseline
 
     try:
-        p = _settle(ctx, params)
+        p = settle(ctx, params)
         output = p["output"] or p.get("config_baseline") or "checker-baseline.json"
         if p["prune"] and output == "-":
             raise OptionError("--prune rewrites a baseline file; give it with -o FILE")
@@ -449,7 +257,7 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
     default=None,
     help="Write the figures here instead of standard output.",
 )
-@_alignment_options
+@alignment_options
 @click.option("--min-precision", type=float, default=None, help="Fail below this precision.")
 @click.option("--min-recall", type=float, default=None, help="Fail below this recall.")
 @click.option("--min-localised", type=float, default=None, help="Fail below this localised recall.")
@@ -517,57 +325,6 @@ def _fail(err: CheckerError) -> int:
     return EXIT_ERROR
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory and rename, so readers never see half."""
-    tmp = ""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="", errors="replace") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise OptionError(f"cannot write {path}: {err.strerror or err}; check -o/--output") from err
-    finally:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM arrived. A BaseException, so no `except Exception` (torch, model
-    loading, click) swallows it on the way out."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextlib.contextmanager
-def _interruptible() -> Iterator[None]:
-    """Turn SIGINT and SIGTERM into `Interrupted` while the CLI runs; later ones are ignored so
-    the unwinding (temporary files removed, the previous report left in place) finishes."""
-    sigs = [signal.SIGINT, signal.SIGTERM]
-
-    def handler(signum: int, frame: object) -> None:
-        for sig in sigs:
-            signal.signal(sig, signal.SIG_IGN)
-        raise Interrupted(signum)
-
-    try:
-        previous = [(sig, signal.signal(sig, handler)) for sig in sigs]
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        for sig, old in previous:
-            signal.signal(sig, old)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with `argv` and return the exit code instead of exiting.
 
@@ -575,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     line on standard error; no report file is left half-written.
     """
     try:
-        with _interruptible():
+        with interruptible():
             rv = cli.main(
                 args=list(argv) if argv is not None else None,
                 prog_name="checker",

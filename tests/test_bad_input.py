@@ -343,13 +343,22 @@ def test_thousands_of_tiny_files_are_all_read(tmp_path: Path) -> None:
 def test_more_sources_than_max_sources_exits_2_with_the_count(tmp_path: Path, capsys) -> None:
     for i in range(1200):
         (tmp_path / f"t{i:04d}.txt").write_text(f"Item {i} said {i % 97} boats came.", "utf-8")
-    assert main(["audit", str(tmp_path)]) == 2  # the default is 1,000
+    assert main(["audit", str(tmp_path), "--max-sources", "1000"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "found 1,200 usable sources, over the limit of 1,000" in err
     assert "--max-sources" in err
     assert main(["audit", str(tmp_path), "--max-sources", "1199"]) == 2
     assert "limit of 1,199" in capsys.readouterr().err
+    (tmp_path / "checker.toml").write_text("max-sources = 1100\n", "utf-8")
+    assert main(["audit", str(tmp_path), "--config", str(tmp_path / "checker.toml")]) == 2
+    assert "limit of 1,100" in capsys.readouterr().err
+
+
+def test_the_default_source_limit_is_the_size_measured_under_2_gb(capsys) -> None:
+    assert main(["audit", "--help"]) == 0
+    assert "--max-sources INTEGER" in (out := capsys.readouterr().out)
+    assert "[default: 3000]" in " ".join(out.split())
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "many"])
