@@ -416,4 +416,4 @@ def test_max_sources_is_a_setting_of_the_api(tmp_path: Path) -> None:
         audit([tmp_path], max_sources=2)  # raised before any model is loaded
     with pytest.raises(OptionError, match="max-sources"):
         audit([tmp_path], settings=Settings(max_sources=0))
-    assert Settings().max_sources == 1_000
+    assert Settings().max_sources == 3_000

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import cli
+from checker import cli_io
 from checker.cli import main, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,10 +86,10 @@ def test_write_interrupted_before_rename_leaves_previous_file(tmp_path: Path, mo
     report.write_bytes(PREVIOUS)
 
     def interrupted_replace(src: str, dst: object) -> None:
-        raise cli.Interrupted(signal.SIGTERM)
+        raise cli_io.Interrupted(signal.SIGTERM)
 
-    monkeypatch.setattr(cli.os, "replace", interrupted_replace)
-    with pytest.raises(cli.Interrupted):
+    monkeypatch.setattr(cli_io.os, "replace", interrupted_replace)
+    with pytest.raises(cli_io.Interrupted):
         write_atomic(report, "# a new report\n" * 10_000)
     assert report.read_bytes() == PREVIOUS
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
