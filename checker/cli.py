@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from checker.cli_io import Interrupted, Progress, interruptible, write_atomic
+from checker.cli_io import Interrupted, Progress, emit, interruptible, write_atomic
 from checker.cli_options import (
     FAIL_ON,
     FORMATS,
@@ -133,7 +133,7 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
         texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
         for name, text in texts:
             if output is None:
-                click.echo(text, nl=False)
+                emit(text)
             elif len(fmt) > 1:
                 write_atomic(output.with_name(output.name + FORMATTERS[name].suffix), text)
             else:
@@ -205,7 +205,7 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
         report = _run_audit(p, baseline=None)
         text = format_baseline(report, keep)
         if output == "-":
-            click.echo(text, nl=False)
+            emit(text)
         else:
             write_atomic(Path(output), text)
     except CheckerError as err:
@@ -299,7 +299,7 @@ def eval_cmd(
         else:
             text = format_evaluation(result)
         if output is None:
-            click.echo(text, nl=False)
+            emit(text)
         else:
             write_atomic(output, text)
     except CheckerError as err:

@@ -13,6 +13,27 @@ from pathlib import Path
 from checker.errors import OptionError
 
 
+def emit(text: str) -> None:
+    """Write a report to standard output, or raise `OptionError` when it cannot be: a closed
+    descriptor (`>&-`) or a reader that went away. Never lose a report without a word."""
+    stream = sys.stdout
+    if stream is None:  # started with descriptor 1 closed
+        raise OptionError("standard output is closed; write the report with -o FILE")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # Point the descriptor at /dev/null so the interpreter's own flush at exit is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+        raise OptionError("standard output closed before the report was written") from None
+    except OSError as err:
+        raise OptionError(
+            f"cannot write the report to standard output: {err}; use -o FILE"
+        ) from err
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same directory and rename, so readers never see half."""
     tmp = ""

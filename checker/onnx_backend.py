@@ -9,12 +9,13 @@ attention mask and L2-normalises, as the model's Pooling and Normalize modules d
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,10 @@ class OnnxEmbedder:
 
             tmp = folder / f"model.int8.{os.getpid()}.tmp.onnx"
             # Per-channel scales: per-tensor int8 moved some vectors to cosine 0.81 of float32.
-            quantize_dynamic(str(plain), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+            with _quiet_root_logger():
+                quantize_dynamic(
+                    str(plain), str(tmp), weight_type=QuantType.QInt8, per_channel=True
+                )
             os.replace(tmp, target)
         return target
 
@@ -280,3 +284,22 @@ def _export(model_dir: Path, target: Path) -> None:
             f"cannot export {model_dir} to ONNX: {type(err).__name__}: "
             f"{str(err).splitlines()[0] if str(err) else ''}; pass --backend torch"
         ) from err
+
+
+@contextlib.contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    """onnxruntime's quantiser warns through the root logger ("consider pre-processing"),
+    which would also give the root logger a stderr handler for good (logging.basicConfig): a
+    library must not print. Its records go to this module's logger at debug level instead."""
+    root = logging.getLogger()
+
+    class _Divert(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            log.debug("onnxruntime: %s", record.getMessage())
+
+    handler = _Divert()
+    root.addHandler(handler)  # a handler present: basicConfig adds none
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -158,3 +160,25 @@ def test_gpu_path_length_sorted_batches_match_encode_on_cpu(embedder) -> None:
     got = emb.encode_sorted(texts)
     assert got.shape == (len(texts), 384)
     assert np.einsum("ij,ij->i", got, embedder.encode(texts)).min() >= 0.9999
+
+
+def test_onnx_first_use_prints_nothing_and_leaves_logging_alone(tmp_path) -> None:
+    """onnxruntime's quantiser warns through the root logger; a library must stay silent."""
+    pytest.importorskip("onnxruntime", reason="the onnx backend needs pip install 'checker[onnx]'")
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import logging\n"
+        "from checker.onnx_backend import OnnxEmbedder\n"
+        "OnnxEmbedder(None, quantize=True).encode(['One sentence.'])\n"
+        "assert logging.getLogger().handlers == [], logging.getLogger().handlers\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "CHECKER_CACHE_DIR": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                         text=True)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "" and run.stdout == ""
+    assert list(tmp_path.rglob("*.onnx"))  # it did export and quantise

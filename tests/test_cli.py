@@ -102,3 +102,19 @@ def test_help_answers_and_shows_examples() -> None:
 def test_unloadable_model_exits_2(tmp_path: Path, capsys) -> None:
     assert main(["audit", str(AGREEING), "--model", str(tmp_path / "nothing-here")]) == 2
     assert "cannot load model" in capsys.readouterr().err
+
+
+def test_a_closed_standard_output_is_an_error_not_a_lost_report(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    cmd = [sys.executable, "-m", "checker", "audit", str(AGREEING), "--no-cache"]
+    closed = {"stdout": subprocess.DEVNULL, "preexec_fn": lambda: os.close(1)}
+    run = subprocess.run(cmd, cwd=root, env=env, stderr=subprocess.PIPE, text=True, **closed)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines()[-1] == (
+        "checker: error: standard output is closed; write the report with -o FILE"
+    )
