@@ -14,15 +14,12 @@ import time
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from offsets import assert_offsets_true
 
 from checker import audit
 from checker.ingest import decode, ingest
 from checker.model import Source
-from checker.rules import make_rules
-from checker.rules.base import Document
-from checker.segment import segment
 
-RULES = make_rules()
 FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -87,31 +84,12 @@ def long_line(draw: st.DrawFn) -> str:
     return sep.join([unit] * max(1, times))
 
 
-def check(text: str) -> None:
-    """Ingest, segment and extract with every rule; every offset is true."""
-    source = ingest([Source(id="f", text=text)]).sources[0]
-    sentences = segment(source)
-    doc = Document(source, sentences)
-    end = 0
-    for i, s in enumerate(sentences):
-        assert s.index == i
-        assert source.text[s.start : s.end] == s.text and s.text.strip()
-        assert end <= s.start < s.end <= len(source.text)
-        end = s.end
-        for rule in RULES:
-            for c in rule.extract(s, doc):
-                assert s.start <= c.start <= c.end <= s.end, (rule.code, c)
-                assert source.text[c.start : c.end] == c.quote, rule.code
-    for a, b in source.furniture:
-        assert 0 <= a < b <= len(source.text)
-
-
 @FUZZ
 @given(hostile_text())
 @example("Mr. Putin\u200d signed 1\u0301\u0301 memoranda \u202eon June 19, 2024.\u2069")
 @example("\U0001f468\u200d\U0001f469 said 80%\u200b of 5,621 cases\u2028were closed.")
 def test_fuzz_hostile_unicode_text(text: str) -> None:
-    check(text)
+    assert_offsets_true(text)
 
 
 @FUZZ
@@ -120,7 +98,7 @@ def test_fuzz_hostile_unicode_text(text: str) -> None:
 @example("1" * 5000)
 @example("x@" * 3000)
 def test_fuzz_very_long_lines(text: str) -> None:
-    check(text)
+    assert_offsets_true(text)
 
 
 @FUZZ
@@ -130,7 +108,7 @@ def test_fuzz_very_long_lines(text: str) -> None:
     ).map("".join)
 )
 def test_fuzz_any_code_point_including_surrogates(text: str) -> None:
-    check(text)  # lone surrogates are replaced one for one by ingestion
+    assert_offsets_true(text)  # lone surrogates are replaced one for one by ingestion
 
 
 @FUZZ
@@ -143,7 +121,7 @@ def test_fuzz_any_bytes_as_a_file_are_read_or_named(tmp_path_factory, data: byte
     assert got.sources or got.skipped
     for src in got.sources:
         src.text.encode("utf-8")
-        check(src.text)
+        assert_offsets_true(src.text)
 
 
 @FUZZ
@@ -204,5 +182,7 @@ def test_fuzz_whole_audit_of_hostile_pairs(embedder, a: str, b: str) -> None:
 )
 def test_long_runs_without_spaces_take_linear_time(text: str) -> None:
     t0 = time.perf_counter()
-    check(text)  # furniture detection took 110 s on the first before it was made linear
+    assert_offsets_true(
+        text
+    )  # furniture detection took 110 s on the first before it was made linear
     assert time.perf_counter() - t0 < 20

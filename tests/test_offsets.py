@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from checker.ingest import ingest
-from checker.model import Source
-from checker.rules import make_rules
-from checker.rules.base import Document
-from checker.segment import segment
-
-RULES = make_rules()
+from offsets import assert_offsets_true
 
 SUBJECTS = [
     "Kenyan President Amani Wekesa", "Acme chief executive Dana Whitfield", "Mr. Okafor",
@@ -70,26 +63,6 @@ def news_text(draw: st.DrawFn) -> str:
     return "".join(out)
 
 
-def check_source(text: str) -> None:
-    """Segment and run every rule's extractor; assert that all offsets are true."""
-    source = ingest([Source(id="a", text=text)]).sources[0]
-    sentences = segment(source)
-    doc = Document(source, sentences)
-    previous_end = 0
-    for i, s in enumerate(sentences):
-        assert s.index == i
-        assert s.text == source.text[s.start : s.end]
-        assert s.text.strip()
-        assert previous_end <= s.start < s.end <= len(source.text)
-        previous_end = s.end
-        for rule in RULES:
-            for claim in rule.extract(s, doc):
-                assert claim.source_id == source.id
-                assert claim.sentence_index == s.index
-                assert s.start <= claim.start <= claim.end <= s.end, (rule.code, claim.quote)
-                assert source.text[claim.start : claim.end] == claim.quote, rule.code
-
-
 SETTINGS = settings(
     max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -98,29 +71,29 @@ SETTINGS = settings(
 @SETTINGS
 @given(st.text())
 def test_offsets_arbitrary_text(text: str) -> None:
-    check_source(text)
+    assert_offsets_true(text)
 
 
 @SETTINGS
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_offsets_arbitrary_unicode_text(text: str) -> None:
-    check_source(text)
+    assert_offsets_true(text)
 
 
 @SETTINGS
 @given(news_text())
 def test_offsets_news_like_text(text: str) -> None:
-    check_source(text)
+    assert_offsets_true(text)
 
 
 @SETTINGS
 @given(st.lists(news_sentence(), min_size=1, max_size=6), st.sampled_from(GAPS))
 def test_offsets_news_paragraph(sentences: list[str], gap: str) -> None:
-    check_source(gap.join(sentences))
+    assert_offsets_true(gap.join(sentences))
 
 
 def test_offsets_plain_example() -> None:
-    check_source(
+    assert_offsets_true(
         "Skip to main content\n"
         "Kenyan President Amani Wekesa said on Tuesday that roughly 240 volunteers joined the"
         " search on June 19, 2024.\n\nThe convoy travelled 250km, up from 155 miles in 2017."
