@@ -11,6 +11,7 @@ cannot be opened or read is never fatal: the audit goes on without it and says s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -37,10 +38,21 @@ def default_cache_path() -> Path:
     return cache_dir() / "cache.sqlite"
 
 
+@functools.cache
 def tool_version() -> str:
+    """The package version and a digest of its own source files, so that an edited or
+    reinstalled checker with the same version number never reads what an older one wrote."""
     from checker import __version__
 
-    return __version__
+    package = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=8)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return f"{__version__}+{h.hexdigest()}"
 
 
 def text_digest(text: str) -> bytes:

@@ -280,3 +280,26 @@ def test_cli_rerun_after_adding_an_article_embeds_only_it(tmp_path: Path, embedd
 
     added = {s.text for s in segment(ingest([new]).sources[0]) if not s.furniture}
     assert set(spy.texts) == added
+
+
+def test_the_tool_version_covers_the_code_not_just_the_number(monkeypatch) -> None:
+    """A git checkout edited in place keeps version 0.1.0; its cache entries must still miss."""
+    cache_mod.tool_version.cache_clear()
+    before = cache_mod.tool_version()
+    real = Path.read_bytes
+
+    def edited(self: Path) -> bytes:
+        data = real(self)
+        return data + b"\n# edited\n" if self.name == "numbers.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    cache_mod.tool_version.cache_clear()
+    try:
+        after = cache_mod.tool_version()
+    finally:
+        monkeypatch.undo()
+        cache_mod.tool_version.cache_clear()
+    from checker import __version__
+
+    assert before.startswith(__version__ + "+") and after.startswith(__version__ + "+")
+    assert before != after
