@@ -225,7 +225,7 @@ def audit(
     info = None
     ranked = locate(sort_conflicts(conflicts), ordered)
     if known is not None:
-        ranked, info = apply_baseline(ranked, known)
+        ranked, info = apply_baseline(ranked, known, new_ids if refs.sources else None)
 
     extra: dict[str, Any] = {}
     if cached_embedder is not None:

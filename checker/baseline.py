@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from checker.conflicts import dispute_key
 from checker.errors import InputError
 from checker.model import BaselineEntry, BaselineInfo, Conflict, Report
 
@@ -63,19 +64,47 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
                 subject=str(row.get("subject", "")),
                 message=str(row.get("message", "")),
                 sources=tuple(str(s) for s in row.get("sources", ()) or ()),
+                key=str(row.get("key", "")),
             )
         )
     return Baseline(path=where, entries=tuple(entries))
 
 
+def _matches(entry: BaselineEntry, conflict: Conflict) -> bool:
+    """The same conflict, or the same dispute now also held by further sources."""
+    if entry.id == conflict.id:
+        return True
+    sources = {cc.source for cc in conflict.claims}
+    return bool(entry.key) and entry.key == dispute_key(conflict) and set(entry.sources) <= sources
+
+
+def in_scope(entry: BaselineEntry, scope: frozenset[str] | None) -> bool:
+    """Whether a run over `scope` (the new sources; None: every source) can judge an entry:
+    with --against, a conflict among references only is never reported, so never stale."""
+    return scope is None or not entry.sources or any(s in scope for s in entry.sources)
+
+
 def apply_baseline(
-    conflicts: Sequence[Conflict], baseline: Baseline
+    conflicts: Sequence[Conflict], baseline: Baseline, scope: frozenset[str] | None = None
 ) -> tuple[tuple[Conflict, ...], BaselineInfo]:
-    """Mark the conflicts recorded in `baseline` as known; list recorded ones now absent."""
-    ids = baseline.ids
-    marked = tuple(replace(c, known=c.id in ids) for c in conflicts)
-    found = {c.id for c in conflicts}
-    stale = tuple(sorted((e for e in baseline.entries if e.id not in found), key=lambda e: e.id))
+    """Mark the conflicts recorded in `baseline` as known; list recorded ones now absent.
+
+    A conflict is known when an entry has its id, or records the same dispute (type, subject,
+    values) between sources it still involves. Entries outside `scope` are never stale.
+    """
+    marked = tuple(
+        replace(c, known=any(_matches(e, c) for e in baseline.entries)) for c in conflicts
+    )
+    stale = tuple(
+        sorted(
+            (
+                e
+                for e in baseline.entries
+                if in_scope(e, scope) and not any(_matches(e, c) for c in conflicts)
+            ),
+            key=lambda e: e.id,
+        )
+    )
     known = sum(1 for c in marked if c.known)
     return marked, BaselineInfo(
         path=baseline.path, known=known, new=len(marked) - known, stale=stale
@@ -91,17 +120,24 @@ def entry_for(conflict: Conflict) -> BaselineEntry:
         subject=conflict.subject,
         message=conflict.message,
         sources=tuple(sorted({cc.source for cc in conflict.claims})),
+        key=dispute_key(conflict),
     )
 
 
-def baseline_document(report: Report, keep: Baseline | None = None) -> dict[str, Any]:
+def baseline_document(
+    report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
+) -> dict[str, Any]:
     """The baseline file for a report's conflicts (sorted by id, no timestamps).
 
     With `keep`, only the conflicts already recorded there are written: stale entries are
-    pruned and nothing new is accepted.
+    pruned and nothing new is accepted. `carry` entries (those a run with references could
+    not judge) are written unchanged.
     """
-    conflicts = [c for c in report.conflicts if keep is None or c.id in keep.ids]
-    entries = sorted((entry_for(c) for c in conflicts), key=lambda e: e.id)
+    conflicts = [
+        c for c in report.conflicts if keep is None or any(_matches(e, c) for e in keep.entries)
+    ]
+    entries = {e.id: e for e in carry}
+    entries.update((c.id, entry_for(c)) for c in conflicts)
     return {
         "schema": SCHEMA,
         "conflicts": [
@@ -113,11 +149,14 @@ def baseline_document(report: Report, keep: Baseline | None = None) -> dict[str,
                 "subject": e.subject,
                 "message": e.message,
                 "sources": list(e.sources),
+                "key": e.key,
             }
-            for e in entries
+            for e in sorted(entries.values(), key=lambda e: e.id)
         ],
     }
 
 
-def format_baseline(report: Report, keep: Baseline | None = None) -> str:
-    return json.dumps(baseline_document(report, keep), ensure_ascii=False, indent=2) + "\n"
+def format_baseline(
+    report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
+) -> str:
+    return json.dumps(baseline_document(report, keep, carry), ensure_ascii=False, indent=2) + "\n"

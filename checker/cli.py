@@ -149,7 +149,7 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
                 click.echo(
                     f"checker: {len(b.stale)} baseline entries no longer occur "
                     f"({', '.join(e.id for e in b.stale[:5])}{', ...' if len(b.stale) > 5 else ''}"
-                    f"); prune them with: checker baseline SOURCE... -o {b.path}",
+                    f"); prune them with: checker baseline SOURCE... --prune -o {b.path}",
                     err=True,
                 )
     fail_on = p["fail_on"]
@@ -194,16 +194,26 @@ Exit codes: 0 written; 2 bad input or option.
 )
 @click.pass_context
 def baseline_cmd(ctx: click.Context, **params: Any) -> None:
-    from checker.baseline import baseline_document, format_baseline, load_baseline
+    from checker.baseline import baseline_document, format_baseline, in_scope, load_baseline
 
     try:
         p = settle(ctx, params)
         output = p["output"] or p.get("config_baseline") or "checker-baseline.json"
         if p["prune"] and output == "-":
             raise OptionError("--prune rewrites a baseline file; give it with -o FILE")
-        keep = load_baseline(output) if p["prune"] else None
+        existing = None
+        if p["prune"] or (p["reference"] and output != "-" and Path(output).is_file()):
+            existing = load_baseline(output)
+        keep = existing if p["prune"] else None
         report = _run_audit(p, baseline=None)
-        text = format_baseline(report, keep)
+        # A run with references cannot judge conflicts among references only: keep those.
+        scope = frozenset(s.id for s in report.sources if not s.reference)
+        carry = (
+            []
+            if existing is None or not p["reference"]
+            else [e for e in existing.entries if not in_scope(e, scope)]
+        )
+        text = format_baseline(report, keep, carry)
         if output == "-":
             emit(text)
         else:
@@ -213,7 +223,7 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     if not p["quiet"]:
         _notices(report)
         if output != "-":
-            n = len(baseline_document(report, keep)["conflicts"])
+            n = len(baseline_document(report, keep, carry)["conflicts"])
             click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
 
 

@@ -38,6 +38,12 @@ def fingerprint(
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:12]
 
 
+def dispute_key(conflict: Conflict) -> str:
+    """The fingerprint without source ids: type, subject and values. It stays the same when a
+    further source joins one side of the same dispute."""
+    return fingerprint(conflict.type, conflict.subject, [cc.value for cc in conflict.claims], [])
+
+
 def _norm_value(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)

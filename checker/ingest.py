@@ -381,16 +381,24 @@ def _with_furniture(src: Source) -> Source:
 
 
 def unique_ids(sources: Sequence[Source], taken: Iterable[str] = ()) -> tuple[Source, ...]:
-    """Rename repeated ids `id~2`, `id~3`, ... (and ids already `taken` by other sources)."""
-    seen: dict[str, int] = dict.fromkeys(taken, 1)
+    """Rename repeated ids `id~2`, `id~3`, ... (and ids already `taken` by other sources).
+
+    A new name is never one that some source already has or gets, so ids stay unique even
+    when a source is itself called `a~2`.
+    """
+    ordered = sorted(sources, key=lambda s: (s.id, s.path))
+    used = set(taken)
+    reserved = used | {s.id for s in ordered}
     out: list[Source] = []
     # Same ids are numbered in path order, so the argument order never changes who is "~2".
-    for src in sorted(sources, key=lambda s: (s.id, s.path)):
-        n = seen.get(src.id, 0) + 1
-        seen[src.id] = n
-        if n > 1:
+    for src in ordered:
+        if src.id in used:
+            n = 2
+            while f"{src.id}~{n}" in reserved or f"{src.id}~{n}" in used:
+                n += 1
             new_id = f"{src.id}~{n}"
             note = f"duplicate source id {src.id!r}; renamed {new_id!r}"
             src = replace(src, id=new_id, notes=(*src.notes, note))
+        used.add(src.id)
         out.append(src)
     return tuple(out)

@@ -173,6 +173,7 @@ class BaselineEntry:
     subject: str = ""
     message: str = ""
     sources: tuple[str, ...] = ()
+    key: str = ""  # the dispute without its sources (conflicts.dispute_key); "" if not recorded
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,3 +168,37 @@ def test_edited_and_reordered_articles_stay_known_through_the_cli(tmp_path: Path
     assert main(["audit", *files, "--baseline", str(base), "-o", str(tmp_path / "r.md")]) == 0
     err = capsys.readouterr().err
     assert "3 known, 0 new" in err and "no longer occur" not in err
+
+
+def test_a_new_article_agreeing_with_one_side_keeps_the_dispute_known(tmp_path: Path, capsys):
+    """The id names its sources (SPEC), so a third source changes it; the dispute is the same."""
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(src), "-o", str(base)]) == 0
+    shutil.copy(src / "transport_news.txt", src / "transport_news_copy.txt")
+    out = tmp_path / "r.json"
+    args = ["audit", str(src), "--baseline", str(base), "--format", "json", "-o", str(out)]
+    assert main(args) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    assert doc["conflicts"] and all(c["known"] for c in doc["conflicts"])
+    assert any(len({cc["source"] for cc in c["claims"]}) == 3 for c in doc["conflicts"])
+    assert "no longer occur" not in capsys.readouterr().err
+
+
+def test_against_never_calls_reference_only_entries_stale(tmp_path: Path, capsys) -> None:
+    accepted = _copy_case(AIRLINE, tmp_path / "accepted")
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(accepted), "-o", str(base)]) == 0
+    recorded = {e["id"] for e in json.loads(base.read_text("utf-8"))["conflicts"]}
+    incoming = _copy_case(TRADE, tmp_path / "incoming")
+    args = ["audit", "--against", str(accepted), str(incoming), "--baseline", str(base)]
+    assert main([*args, "-o", str(tmp_path / "r.md")]) == 1  # the trade pair's own conflict
+    err = capsys.readouterr().err
+    assert "0 known, 1 new" in err and "no longer occur" not in err
+    # Re-recording against the references keeps what it cannot judge, and --prune too.
+    for extra in ([], ["--prune"]):
+        cmd = ["baseline", "--against", str(accepted), str(incoming), "-o", str(base), *extra]
+        assert main(cmd) == 0
+        ids = {e["id"] for e in json.loads(base.read_text("utf-8"))["conflicts"]}
+        assert recorded <= ids
+        assert len(ids) == len(recorded) + 1  # the trade pair's conflict, accepted by the first

@@ -98,3 +98,14 @@ def test_furniture_spans_are_found_but_text_kept(tmp_path: Path) -> None:
     assert src.text == text
     spans = [src.text[s:e] for s, e in src.furniture]
     assert spans == ["Skip to main content", "Sponsor: Acme Bank", "Read More"]
+
+
+def test_renamed_ids_never_take_an_id_that_exists() -> None:
+    from checker.ingest import unique_ids
+    from checker.model import Source
+
+    got = unique_ids([Source(id="a", text="x", path=p) for p in ("1", "2")] +
+                     [Source(id="a~2", text="y", path="3")])  # fmt: skip
+    assert sorted(s.id for s in got) == ["a", "a~2", "a~3"]
+    again = unique_ids(got, taken=["a"])  # a second pass against a reference's id
+    assert len({s.id for s in again}) == 3 and "a" not in {s.id for s in again}
