@@ -27,7 +27,6 @@ RULE_NAMES = {
     "NLI": "ContradictionConflict",
 }
 # A baseline entry records the conflict type, not the rule; "other" is POL or NLI.
-TYPE_RULES = {"numeric": "NUM", "date": "DATE", "role": "ROLE", "entity": "ENT"}
 
 
 def rule_code(c: Conflict) -> str:

@@ -12,7 +12,6 @@ from checker.model import BaselineEntry, Conflict, ConflictClaim, Report, Severi
 from checker.report.cicommon import (
     RULE_DESCRIPTIONS,
     RULE_NAMES,
-    TYPE_RULES,
     display_file,
     json_value,
     known_position,
@@ -54,9 +53,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
         and file_path(s.path) == s.path
         and Path(s.path).suffix.lower() in _WHOLE_TEXT_FILES
     }
-    stale = report.baseline.stale if report.baseline is not None else ()
     codes = {rule_code(c) for c in report.conflicts}
-    codes |= {c for c in (_entry_rule(e) for e in stale) if c}
     rules = sorted(codes)
     index = {code: i for i, code in enumerate(rules)}
 
@@ -66,7 +63,6 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
         if report.baseline is not None:
             result["baselineState"] = "unchanged" if c.known else "new"
         results.append(result)
-    results += [_absent(e, index) for e in sorted(stale, key=lambda e: e.id)]
 
     notifications: list[dict[str, Any]] = []
     for s in sorted(report.skipped, key=lambda s: (s.path, s.reason)):
@@ -107,7 +103,10 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
                 "known": report.baseline.known,
                 "new": report.baseline.new,
                 "stale": len(report.baseline.stale),
-            }
+            },
+            # Not "absent" results: GitHub code scanning rejects a whole upload with any
+            # result that has no location, and a conflict that is gone has none.
+            "staleBaselineEntries": [_stale(e) for e in report.baseline.stale],
         }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -178,31 +177,14 @@ _REGION = {
 }
 
 
-def _entry_rule(e: BaselineEntry) -> str:
-    """The rule that recorded a baseline entry (older files name only the type)."""
-    return e.rule or TYPE_RULES.get(e.type, "")
-
-
-def _absent(e: BaselineEntry, index: dict[str, int]) -> dict[str, Any]:
-    """A baseline entry no longer found. Its kind is "pass" (level "none"), so tools that count
-    problems do not count a conflict that has gone."""
-    text = e.message or e.id
-    result: dict[str, Any] = {}
-    code = _entry_rule(e)
-    if code:
-        result["ruleId"] = code
-        result["ruleIndex"] = index[code]
-    result |= {
-        "kind": "pass",
-        "level": "none",
-        "message": {"text": f"no longer found: {text} ({e.subject})" if e.subject else text},
-        "partialFingerprints": {FINGERPRINT: e.id},
-        "baselineState": "absent",
-        "properties": {
-            "type": e.type,
-            "severity": e.severity,
-            "subject": e.subject,
-            "sources": list(e.sources),
-        },
+def _stale(e: BaselineEntry) -> dict[str, Any]:
+    """A baseline entry no longer found, as the baseline file records it."""
+    return {
+        "id": e.id,
+        "type": e.type,
+        "rule": e.rule,
+        "severity": e.severity,
+        "subject": e.subject,
+        "message": e.message,
+        "sources": list(e.sources),
     }
-    return result
