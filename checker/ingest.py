@@ -109,6 +109,8 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
         return [], [Skipped(where, str(err))]
     if suffix in RECORD_SUFFIXES:
         return _read_records(path, text, encoding)
+    if own := _checker_output(text):  # a report written next to the articles it audited
+        return [], [Skipped(where, f"a checker {own} report, not an article")]
     if suffix in HTML_SUFFIXES:
         try:
             text, title = html_main_text(text)
@@ -256,6 +258,23 @@ def _detect_legacy(data: bytes) -> str:
         return "cp1252"
     except UnicodeDecodeError:
         return "latin-1"
+
+
+def _checker_output(text: str) -> str:
+    """The format of a report that checker itself wrote ("" for anything else)."""
+    head = text.lstrip("\ufeff")[:600]
+    if head.startswith("# checker report\n"):
+        return "Markdown"
+    if head.startswith("<!DOCTYPE html>") and "<title>checker report</title>" in head:
+        return "HTML"
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if (
+        lines
+        and lines[-1].startswith("checker: ")
+        and all(ln.startswith("::") for ln in lines[:-1])
+    ):
+        return "GitHub annotations"
+    return ""
 
 
 def html_main_text(html: str) -> tuple[str, str]:

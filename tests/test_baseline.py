@@ -202,3 +202,18 @@ def test_against_never_calls_reference_only_entries_stale(tmp_path: Path, capsys
         ids = {e["id"] for e in json.loads(base.read_text("utf-8"))["conflicts"]}
         assert recorded <= ids
         assert len(ids) == len(recorded) + 1  # the trade pair's conflict, accepted by the first
+
+
+def test_reports_written_next_to_the_articles_are_not_audited(tmp_path: Path, embedder) -> None:
+    src = _copy_case(AIRLINE, tmp_path / "src")
+    before = _ids([src], embedder)
+    out = src / "checker"
+    assert main(["audit", str(src), "--format", "md,html,json,github", "-o", str(out)]) == 1
+    report = audit([src], embedder=embedder)
+    assert sorted(s.id for s in report.sources) == ["labour_bulletin", "transport_news"]
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert reasons["checker.md"] == "a checker Markdown report, not an article"
+    assert reasons["checker.html"] == "a checker HTML report, not an article"
+    assert reasons["checker.github.txt"] == "a checker GitHub annotations report, not an article"
+    assert reasons["checker.json"] == "a checker file (checker-report/1), not an article"
+    assert sorted(c.id for c in report.conflicts) == before
