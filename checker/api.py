@@ -149,6 +149,7 @@ def audit(
         settings = Settings(**{**settings.__dict__, **options})
     settings.check()
     rules = make_rules(settings.disabled_rules, settings.rule_settings)
+    extracting = rules_fingerprint(rules)  # NLI extracts nothing: it must not split the cache
     codes = {*registry(), NliRule.code}
     if unknown_codes := sorted(set(settings.severity) - codes):
         raise OptionError(
@@ -182,7 +183,7 @@ def audit(
 
     store, cache_note = (cache, "") if isinstance(cache, Cache) else open_cache(cache)
     try:
-        analyses = _analyse(ordered, rules, store, progress)
+        analyses = _analyse(ordered, rules, extracting, store, progress)
         docs = [Document(src, a.sentences) for src, a in zip(ordered, analyses, strict=True)]
         claims: list[Claim] = [c for a in analyses for c in a.claims]
 
@@ -260,6 +261,7 @@ def _references(
     refs = ingest(list(reference), max_bytes=max_bytes)
     new_paths = {os.path.realpath(s.path) for s in new.sources if s.path}
     kept = tuple(s for s in refs.sources if not s.path or os.path.realpath(s.path) not in new_paths)
+    new_paths |= {os.path.realpath(s.path) for s in new.skipped}  # named once, as new
     skipped = tuple(s for s in refs.skipped if os.path.realpath(s.path) not in new_paths)
     return Ingested(kept, skipped)
 
@@ -267,11 +269,13 @@ def _references(
 def _analyse(
     sources: Sequence[Source],
     rules: Sequence[Rule],
+    fp: str,
     store: Cache | None,
     progress: ProgressFn | None,
 ) -> list[Analysis]:
-    """Each source's sentences and claims: from the cache when its content was seen before."""
-    fp = rules_fingerprint(rules)
+    """Each source's sentences and claims: from the cache when its content was seen before.
+
+    `fp` is the fingerprint of the rules that extract claims (see `rules_fingerprint`)."""
     keys = [source_key(src, fp) for src in sources]
     found: dict[str, Analysis] = {}
     if store is not None:

@@ -57,7 +57,12 @@ def _strings(key: str, v: Any) -> tuple[str, ...]:
 
 
 def _formats(key: str, v: Any) -> str:
-    return ",".join(_strings(key, v))
+    from checker.report import FORMATTERS
+
+    names = _strings(key, v)
+    if bad := [n for n in names if n not in FORMATTERS]:
+        raise ValueError(f"names no format {', '.join(bad)}; choose from {', '.join(FORMATTERS)}")
+    return ",".join(names)
 
 
 def _cache(key: str, v: Any) -> str | bool:
@@ -157,6 +162,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         except ValueError as err:
             raise OptionError(f"{key!r} in {where} {err}") from None
         if key in PATH_KEYS and isinstance(value, str):
-            value = str(p.parent / value)
+            value = str(p.parent / Path(value).expanduser())
         values[key] = value
     return Config(path=str(p), values=values)

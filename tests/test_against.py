@@ -122,3 +122,13 @@ def test_a_new_file_inside_the_reference_folder_is_only_new(tmp_path: Path, embe
         ("transport_news", False),
     ]
     assert len(report.conflicts) == 3
+
+
+def test_a_bad_new_file_inside_the_reference_folder_is_named_once(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(AIRLINE / "transport_news.txt", folder)
+    (folder / "bad.txt").write_bytes(b"\x00\x01binary\x00" * 20)
+    args = ["audit", str(folder / "bad.txt"), str(folder / "transport_news.txt")]
+    assert main([*args, "--against", str(folder), "-o", str(tmp_path / "r.md")]) == 0
+    assert capsys.readouterr().err.count("bad.txt") == 1

@@ -303,3 +303,17 @@ def test_the_tool_version_covers_the_code_not_just_the_number(monkeypatch) -> No
 
     assert before.startswith(__version__ + "+") and after.startswith(__version__ + "+")
     assert before != after
+
+
+def test_rules_fingerprint_reads_slotted_plug_ins_and_their_settings() -> None:
+    from checker.rules import rules_fingerprint
+
+    class Slotted:
+        __slots__ = ("min_sim",)
+        code = "XYZ"
+
+        def __init__(self, min_sim: float) -> None:
+            self.min_sim = min_sim
+
+    a, b = rules_fingerprint([Slotted(0.4)]), rules_fingerprint([Slotted(0.5)])
+    assert a != b and "XYZ=" in a and "0.4" in a

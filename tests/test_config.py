@@ -95,6 +95,7 @@ def test_baseline_path_is_relative_to_the_config_file(tmp_path: Path, monkeypatc
         ("disable = [1]\n", "'disable' in checker.toml must be a list of strings"),
         ("[severity]\nNUM = 'severe'\n", "NUM must be one of high, medium, low"),
         ("threshold = \n", "checker.toml is not valid TOML"),
+        ("format = ['nope']\n", "'format' in checker.toml names no format nope; choose from md"),
     ],
 )
 def test_bad_config_exits_2_naming_the_key(tmp_path: Path, monkeypatch, capsys, text, message):
@@ -117,3 +118,11 @@ def test_severity_for_an_unknown_rule_is_an_error(tmp_path: Path, monkeypatch, c
     (tmp_path / "checker.toml").write_text("[severity]\nNUMB = 'low'\n", "utf-8")
     rc, _ = _run(tmp_path, monkeypatch)
     assert rc == 2 and "NUMB" in capsys.readouterr().err
+
+
+def test_a_home_relative_path_in_the_config_is_expanded(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "checker.toml").write_text('cache = "~/c.sqlite"\nbaseline = "b.json"\n', "utf-8")
+    config = load_config(tmp_path / "checker.toml")
+    assert config.get("cache") == str(tmp_path / "home" / "c.sqlite")
+    assert config.get("baseline") == str(tmp_path / "b.json")

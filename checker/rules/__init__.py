@@ -55,13 +55,36 @@ def make_rules(
 
 
 def rules_fingerprint(rules: Iterable[Rule]) -> str:
-    """What extraction depends on: each rule's code, class and public settings, in order."""
+    """What extraction depends on: each rule's code, class, public settings and, for a
+    plug-in, its distribution's version, in order."""
     parts = []
     for rule in rules:
         cls = type(rule)
-        public = sorted((k, repr(v)) for k, v in vars(rule).items() if not k.startswith("_"))
-        parts.append(f"{rule.code}={cls.__module__}.{cls.__qualname__}{public}")
+        public = sorted((k, repr(v)) for k, v in _settings_of(rule) if not k.startswith("_"))
+        parts.append(f"{rule.code}={cls.__module__}.{cls.__qualname__}{_plugin_version(cls)}")
+        parts.append(repr(public))
     return "|".join(parts)
+
+
+def _settings_of(rule: object) -> Iterable[tuple[str, Any]]:
+    try:
+        return list(vars(rule).items())
+    except TypeError:  # a rule with __slots__
+        names = [n for c in type(rule).__mro__ for n in getattr(c, "__slots__", ())]
+        return [(n, getattr(rule, n, None)) for n in names]
+
+
+def _plugin_version(cls: type) -> str:
+    """The version of the distribution a plug-in rule comes from ("" for built-ins)."""
+    top = cls.__module__.split(".")[0]
+    if top == "checker":
+        return ""
+    try:
+        from importlib.metadata import packages_distributions, version
+
+        return "@" + ",".join(f"{d}={version(d)}" for d in packages_distributions().get(top, []))
+    except Exception:  # metadata unreadable: the class name still keys it
+        return "@?"
 
 
 __all__ = [
