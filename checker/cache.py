@@ -39,7 +39,7 @@ def default_cache_path() -> Path:
 
 
 @functools.cache
-def tool_version() -> str:
+def code_version() -> str:
     """The package version and a digest of its own source files, so that an edited or
     reinstalled checker with the same version number never reads what an older one wrote."""
     from checker import __version__
@@ -62,7 +62,7 @@ def text_digest(text: str) -> bytes:
 def source_key(src: Source, rules_fingerprint: str) -> str:
     """What a source's sentences and claims depend on: its content, the rules and the tool."""
     h = hashlib.blake2b(digest_size=20)
-    for part in (tool_version(), rules_fingerprint, src.id, repr(src.furniture), src.text):
+    for part in (code_version(), rules_fingerprint, src.id, repr(src.furniture), src.text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -245,7 +245,7 @@ class CachedEmbedder:
         if not texts:
             self.embedded = self.reused = 0
             return np.asarray(self.inner.encode([]), dtype=np.float32)
-        key = f"{self.identity}\x1f{tool_version()}"
+        key = f"{self.identity}\x1f{code_version()}"
         try:
             found = self.cache.get_vectors(key, texts)
         except sqlite3.Error as err:

@@ -12,7 +12,6 @@ import click
 
 from checker.cli_io import Interrupted, Progress, emit, interruptible, write_atomic
 from checker.cli_options import (
-    FAIL_ON,
     FORMATS,
     alignment_options,
     cache_for,
@@ -20,6 +19,7 @@ from checker.cli_options import (
     settle,
     source_options,
 )
+from checker.config import FAIL_ON
 from checker.errors import CheckerError, OptionError
 from checker.report import FORMATTERS
 

@@ -9,11 +9,11 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
+from checker.backends import BACKENDS, DEVICES
 from checker.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_SOURCES
 from checker.report import FORMATTERS
 
 FORMATS = tuple(FORMATTERS)
-FAIL_ON = ("high", "medium", "low", "never")
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -37,7 +37,7 @@ def alignment_options(f: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--backend",
-            type=click.Choice(("torch", "onnx")),
+            type=click.Choice(BACKENDS),
             default="torch",
             show_default=True,
             help="Run the model with PyTorch, or with ONNX Runtime (int8, exported once and "
@@ -45,7 +45,7 @@ def alignment_options(f: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--device",
-            type=click.Choice(("auto", "cpu", "cuda")),
+            type=click.Choice(DEVICES),
             default="auto",
             show_default=True,
             help="Where the model runs; auto picks CUDA when a GPU is present.",

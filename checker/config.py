@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.backends import BACKENDS, DEVICES
 from checker.errors import OptionError
 
 FILE_NAMES = ("checker.toml", "pyproject.toml")
@@ -87,8 +88,8 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "format": _formats,
     "fail-on": _choice(FAIL_ON),
     "model": _string,
-    "backend": _choice(("torch", "onnx")),
-    "device": _choice(("auto", "cpu", "cuda")),
+    "backend": _choice(BACKENDS),
+    "device": _choice(DEVICES),
     "threshold": _number(float),
     "top-k": _number(int),
     "nli": _string,

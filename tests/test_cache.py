@@ -87,7 +87,7 @@ def test_another_model_identity_never_gets_the_old_vectors(tmp_path: Path, embed
 def test_a_new_tool_version_misses_everything(tmp_path: Path, embedder, monkeypatch) -> None:
     db = tmp_path / "c.sqlite"
     audit([AIRLINE], embedder=embedder, cache=db)
-    monkeypatch.setattr(cache_mod, "tool_version", lambda: "99.0")
+    monkeypatch.setattr(cache_mod, "code_version", lambda: "99.0")
     report = audit([AIRLINE], embedder=embedder, cache=db)
     assert report.extra["cache"]["reused"] == 0
     with Cache(db) as c:
@@ -284,8 +284,8 @@ def test_cli_rerun_after_adding_an_article_embeds_only_it(tmp_path: Path, embedd
 
 def test_the_tool_version_covers_the_code_not_just_the_number(monkeypatch) -> None:
     """A git checkout edited in place keeps version 0.1.0; its cache entries must still miss."""
-    cache_mod.tool_version.cache_clear()
-    before = cache_mod.tool_version()
+    cache_mod.code_version.cache_clear()
+    before = cache_mod.code_version()
     real = Path.read_bytes
 
     def edited(self: Path) -> bytes:
@@ -293,12 +293,12 @@ def test_the_tool_version_covers_the_code_not_just_the_number(monkeypatch) -> No
         return data + b"\n# edited\n" if self.name == "numbers.py" else data
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    cache_mod.tool_version.cache_clear()
+    cache_mod.code_version.cache_clear()
     try:
-        after = cache_mod.tool_version()
+        after = cache_mod.code_version()
     finally:
         monkeypatch.undo()
-        cache_mod.tool_version.cache_clear()
+        cache_mod.code_version.cache_clear()
     from checker import __version__
 
     assert before.startswith(__version__ + "+") and after.startswith(__version__ + "+")
