@@ -124,6 +124,20 @@ def entry_for(conflict: Conflict) -> BaselineEntry:
     )
 
 
+def entry_to_dict(e: BaselineEntry) -> dict[str, Any]:
+    """A baseline entry as the baseline file (and the reports' stale lists) write it."""
+    return {
+        "id": e.id,
+        "type": e.type,
+        "rule": e.rule,
+        "severity": e.severity,
+        "subject": e.subject,
+        "message": e.message,
+        "sources": list(e.sources),
+        "key": e.key,
+    }
+
+
 def baseline_document(
     report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
 ) -> dict[str, Any]:
@@ -140,19 +154,7 @@ def baseline_document(
     entries.update((c.id, entry_for(c)) for c in conflicts)
     return {
         "schema": SCHEMA,
-        "conflicts": [
-            {
-                "id": e.id,
-                "type": e.type,
-                "rule": e.rule,
-                "severity": e.severity,
-                "subject": e.subject,
-                "message": e.message,
-                "sources": list(e.sources),
-                "key": e.key,
-            }
-            for e in sorted(entries.values(), key=lambda e: e.id)
-        ],
+        "conflicts": [entry_to_dict(e) for e in sorted(entries.values(), key=lambda e: e.id)],
     }
 
 

@@ -6,6 +6,7 @@ import json
 import math
 from typing import Any
 
+from checker.baseline import entry_to_dict
 from checker.model import BaselineInfo, Conflict, Report
 
 
@@ -59,17 +60,7 @@ def baseline_to_dict(baseline: BaselineInfo) -> dict[str, Any]:
         "path": baseline.path,
         "known": baseline.known,
         "new": baseline.new,
-        "stale": [
-            {
-                "id": e.id,
-                "type": e.type,
-                "severity": e.severity,
-                "subject": e.subject,
-                "message": e.message,
-                "sources": list(e.sources),
-            }
-            for e in baseline.stale
-        ],
+        "stale": [entry_to_dict(e) for e in baseline.stale],
     }
 
 

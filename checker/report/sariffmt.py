@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from checker.baseline import entry_to_dict
 from checker.locate import file_path
-from checker.model import BaselineEntry, Conflict, ConflictClaim, Report, Severity
+from checker.model import Conflict, ConflictClaim, Report, Severity
 from checker.report.cicommon import (
     RULE_DESCRIPTIONS,
     RULE_NAMES,
@@ -106,7 +107,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
             },
             # Not "absent" results: GitHub code scanning rejects a whole upload with any
             # result that has no location, and a conflict that is gone has none.
-            "staleBaselineEntries": [_stale(e) for e in report.baseline.stale],
+            "staleBaselineEntries": [entry_to_dict(e) for e in report.baseline.stale],
         }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -175,16 +176,3 @@ _REGION = {
     "end_line": "endLine",
     "end_column": "endColumn",
 }
-
-
-def _stale(e: BaselineEntry) -> dict[str, Any]:
-    """A baseline entry no longer found, as the baseline file records it."""
-    return {
-        "id": e.id,
-        "type": e.type,
-        "rule": e.rule,
-        "severity": e.severity,
-        "subject": e.subject,
-        "message": e.message,
-        "sources": list(e.sources),
-    }
