@@ -32,7 +32,6 @@ from checker.model import (
     ClaimKind,
     Conflict,
     Report,
-    Sentence,
     Severity,
     Source,
     SourceSummary,
@@ -150,11 +149,13 @@ def audit(
     settings.check()
     rules = make_rules(settings.disabled_rules, settings.rule_settings)
     extracting = rules_fingerprint(rules)  # NLI extracts nothing: it must not split the cache
-    codes = {*registry(), NliRule.code}
-    if unknown_codes := sorted(set(settings.severity) - codes):
-        raise OptionError(
-            f"severity for unknown rule {', '.join(unknown_codes)}; choose from {', '.join(codes)}"
-        )
+    if settings.severity:  # the registry reads entry points: only when there is something to check
+        codes = {*registry(), NliRule.code}
+        if unknown_codes := sorted(set(settings.severity) - codes):
+            raise OptionError(
+                f"severity for unknown rule {', '.join(unknown_codes)}; "
+                f"choose from {', '.join(codes)}"
+            )
     if settings.nli:
         rules.append(nli_rule(settings.nli))
     known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline
@@ -235,8 +236,8 @@ def audit(
         extra["notes"] = [cache_note or f"cache {store.path if store else cache} failed; ignored"]
     return Report(
         sources=tuple(
-            _summary(d.source, d.sentences, claims, reference=d.source.id not in new_ids)
-            for d in docs
+            _summary(d.source, a, reference=d.source.id not in new_ids)
+            for d, a in zip(docs, analyses, strict=True)
         ),
         conflicts=ranked,
         stats=Stats(
@@ -326,15 +327,13 @@ def _with_severity(conflict: Conflict, overrides: Mapping[str, str]) -> Conflict
     return replace(conflict, severity=Severity(sev)) if sev else conflict
 
 
-def _summary(
-    src: Source, sentences: Sequence[Sentence], claims: Sequence[Claim], *, reference: bool
-) -> SourceSummary:
+def _summary(src: Source, analysis: Analysis, *, reference: bool) -> SourceSummary:
     return SourceSummary(
         id=src.id,
         path=src.path,
         title=src.title,
-        sentences=len(sentences),
-        claims=sum(1 for c in claims if c.source_id == src.id),
+        sentences=len(analysis.sentences),
+        claims=len(analysis.claims),
         encoding=src.encoding,
         notes=src.notes,
         reference=reference,
