@@ -230,7 +230,8 @@ class CachedEmbedder:
     """Wraps an embedder: vectors come from the cache, and only missing texts are embedded.
 
     The inner embedder (and so the model) is only touched when something is missing.
-    `embedded` and `reused` count texts for the last `encode` call.
+    `embedded` (distinct texts sent to the model) and `reused` (texts found in the cache)
+    add up over every `encode` call, since an audit may embed in chunks for its progress line.
     """
 
     def __init__(self, inner: Any, cache: Cache):
@@ -243,7 +244,6 @@ class CachedEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            self.embedded = self.reused = 0
             return np.asarray(self.inner.encode([]), dtype=np.float32)
         key = f"{self.identity}\x1f{code_version()}"
         try:
@@ -255,7 +255,8 @@ class CachedEmbedder:
         missing = [i for i in range(len(texts)) if i not in found]
         # Each distinct missing text is embedded once.
         unique = list(dict.fromkeys(texts[i] for i in missing))
-        self.embedded, self.reused = len(unique), len(texts) - len(missing)
+        self.embedded += len(unique)
+        self.reused += len(texts) - len(missing)
         fresh = self.inner.encode(unique) if unique else None
         if fresh is not None and not self.cache.failed:
             try:

@@ -317,3 +317,14 @@ def test_rules_fingerprint_reads_slotted_plug_ins_and_their_settings() -> None:
 
     a, b = rules_fingerprint([Slotted(0.4)]), rules_fingerprint([Slotted(0.5)])
     assert a != b and "XYZ=" in a and "0.4" in a
+
+
+def test_cache_counts_add_up_over_chunked_encodes(tmp_path: Path, embedder, monkeypatch) -> None:
+    """On a terminal the audit embeds in chunks for its progress line; counts cover them all."""
+    import checker.api
+
+    db = tmp_path / "c.sqlite"
+    whole = audit([AIRLINE], embedder=embedder, cache=db).extra["cache"]
+    monkeypatch.setattr(checker.api, "EMBED_CHUNK", 7)
+    warm = audit([AIRLINE], embedder=embedder, cache=db, progress=lambda *a: None).extra["cache"]
+    assert warm == {"embedded": 0, "reused": whole["embedded"]}
