@@ -47,7 +47,9 @@ from checker.rules import (
     rules_fingerprint,
 )
 from checker.rules.nli import NliRule
+from checker.samefact import windows_for
 from checker.segment import segment
+from checker.updates import with_kinds
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +142,60 @@ def audit(
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
     sources = list(sources)
+    settings = _settings(settings, options)
+    rules = _rules(settings)
+    extracting = rules_fingerprint([r for r in rules if r.code != NliRule.code])
+    known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline
+
+    batch = _gather(sources, reference, settings)  # ingest
+    store, cache_note = (cache, "") if isinstance(cache, Cache) else open_cache(cache)
+    try:
+        # segment, extract claims
+        analyses = _analyse(batch.ordered, rules, extracting, store, progress)
+        docs = [Document(s, a.sentences) for s, a in zip(batch.ordered, analyses, strict=True)]
+        claims: list[Claim] = [c for a in analyses for c in a.claims]
+        sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
+        # embed, align, embed the claims' masked contexts
+        embedding = _embed_and_align(
+            docs, claims, sentences, batch, settings, store, progress,
+            embedder or (lambda: default_embedder(model, backend, device)),
+        )  # fmt: skip
+    finally:
+        if store is not None and not isinstance(cache, Cache):
+            store.close()
+    # pair and compare, update or contradiction, severity, file positions, baseline
+    conflicts = _compare(rules, claims, sentences, docs, embedding, batch, settings)
+    ranked = locate(sort_conflicts(conflicts), batch.ordered)
+    info = None
+    if known is not None:
+        ranked, info = apply_baseline(ranked, known, batch.new_ids if batch.refs.sources else None)
+
+    extra: dict[str, Any] = {}
+    if embedding.cached is not None:
+        extra["cache"] = {"embedded": embedding.cached.embedded, "reused": embedding.cached.reused}
+    if cache_note or (store is not None and store.failed):
+        extra["notes"] = [cache_note or f"cache {store.path if store else cache} failed; ignored"]
+    return Report(
+        sources=tuple(
+            _summary(d.source, a, reference=d.source.id not in batch.new_ids)
+            for d, a in zip(docs, analyses, strict=True)
+        ),
+        conflicts=ranked,
+        stats=Stats(
+            sources=len(docs),
+            sentences=len(sentences),
+            claims=len(claims),
+            aligned_pairs=len(embedding.alignments),
+            seconds=round(time.perf_counter() - t0, 2),
+        ),
+        skipped=(*batch.refs.skipped, *batch.ingested.skipped),
+        model=embedding.model_name or (embedder.name if embedder else model or ""),
+        baseline=info,
+        extra=extra,
+    )
+
+
+def _settings(settings: Settings | None, options: Mapping[str, Any]) -> Settings:
     settings = settings or Settings()
     if options:
         unknown = set(options) - set(Settings.__dataclass_fields__)
@@ -147,8 +203,12 @@ def audit(
             raise OptionError(f"unknown option {', '.join(sorted(unknown))}")
         settings = Settings(**{**settings.__dict__, **options})
     settings.check()
+    return settings
+
+
+def _rules(settings: Settings) -> list[Rule]:
+    """The enabled rules with their settings, NLI last when a model is given."""
     rules = make_rules(settings.disabled_rules, settings.rule_settings)
-    extracting = rules_fingerprint(rules)  # NLI extracts nothing: it must not split the cache
     if settings.severity:  # the registry reads entry points: only when there is something to check
         codes = {*registry(), NliRule.code}
         if unknown_codes := sorted(set(settings.severity) - codes):
@@ -158,8 +218,24 @@ def audit(
             )
     if settings.nli:
         rules.append(nli_rule(settings.nli))
-    known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline
+    return rules
 
+
+@dataclass(frozen=True)
+class _Batch:
+    """The sources of one run: new ones and references, in id order."""
+
+    ingested: Ingested
+    refs: Ingested
+    new_ids: frozenset[str]
+    ordered: tuple[Source, ...]
+
+
+def _gather(
+    sources: Sequence[str | os.PathLike[str] | Source],
+    reference: Iterable[str | os.PathLike[str] | Source],
+    settings: Settings,
+) -> _Batch:
     ingested = ingest(sources, max_bytes=settings.max_bytes)
     refs = _references(reference, ingested, settings.max_bytes)
     if refs.sources:  # a new source never takes the id of an accepted one
@@ -172,7 +248,6 @@ def audit(
         where = f" in {given}" if given else ""
         detail = f" ({reasons})" if reasons else "; give .txt .md .html .json or .jsonl files"
         raise InputError(f"no usable source{where}{detail}")
-    new_ids = frozenset(s.id for s in ingested.sources)
     found = len(ingested.sources) + len(refs.sources)
     if found > settings.max_sources:
         raise InputError(
@@ -180,32 +255,57 @@ def audit(
             f"raise --max-sources to {found} or audit fewer at a time"
         )
     # Sources in id order, so the same files give the same report whatever order they came in.
-    ordered = sorted((*refs.sources, *ingested.sources), key=lambda s: s.id)
+    ordered = tuple(sorted((*refs.sources, *ingested.sources), key=lambda s: s.id))
+    return _Batch(ingested, refs, frozenset(s.id for s in ingested.sources), ordered)
 
-    store, cache_note = (cache, "") if isinstance(cache, Cache) else open_cache(cache)
-    try:
-        analyses = _analyse(ordered, rules, extracting, store, progress)
-        docs = [Document(src, a.sentences) for src, a in zip(ordered, analyses, strict=True)]
-        claims: list[Claim] = [c for a in analyses for c in a.claims]
 
-        sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
-        live = [s for d in docs for s in d.sentences if not s.furniture]
-        alignments: tuple = ()
-        cached_embedder: CachedEmbedder | None = None
-        if len(docs) > 1 and live:
-            embedder = embedder or default_embedder(model, backend, device)
-            if store is not None:
-                embedder = cached_embedder = CachedEmbedder(embedder, store)
-            vectors = _encode(embedder, [s.text for s in live], progress)
-            keys = [(s.source_id, s.index) for s in live]
-            alignments = align(keys, vectors, threshold=settings.threshold, top_k=settings.top_k)
-            if refs.sources:  # pairs of reference sentences cannot give a reported conflict
-                alignments = tuple(a for a in alignments if a.a[0] in new_ids or a.b[0] in new_ids)
-        model_name = embedder.name if embedder is not None else (model or "")
-    finally:
-        if store is not None and not isinstance(cache, Cache):
-            store.close()
+@dataclass(frozen=True)
+class _Embedding:
+    alignments: tuple[Any, ...] = ()
+    windows: Mapping[str, np.ndarray] = field(default_factory=dict)
+    cached: CachedEmbedder | None = None
+    model_name: str = ""
 
+
+def _embed_and_align(
+    docs: Sequence[Document],
+    claims: Sequence[Claim],
+    sentences: Mapping[tuple[str, int], Any],
+    batch: _Batch,
+    settings: Settings,
+    store: Cache | None,
+    progress: ProgressFn | None,
+    embedder: Embedder | Callable[[], Embedder],
+) -> _Embedding:
+    """Sentence vectors, the aligned pairs, and the vectors of the claims' masked contexts.
+
+    Nothing is embedded (and no model loaded) for a single source."""
+    live = [s for d in docs for s in d.sentences if not s.furniture]
+    if len(docs) < 2 or not live:
+        return _Embedding()
+    emb: Any = embedder if hasattr(embedder, "encode") else embedder()  # type: ignore[operator]
+    cached = None
+    if store is not None:
+        emb = cached = CachedEmbedder(emb, store)
+    vectors = _encode(emb, [s.text for s in live], progress)
+    keys = [(s.source_id, s.index) for s in live]
+    alignments = align(keys, vectors, threshold=settings.threshold, top_k=settings.top_k)
+    if batch.refs.sources:  # pairs of reference sentences cannot give a reported conflict
+        new = batch.new_ids
+        alignments = tuple(a for a in alignments if a.a[0] in new or a.b[0] in new)
+    windows = _window_vectors(emb, claims, sentences, alignments)
+    return _Embedding(tuple(alignments), windows, cached, str(emb.name))
+
+
+def _compare(
+    rules: Sequence[Rule],
+    claims: Sequence[Claim],
+    sentences: Mapping[tuple[str, int], Any],
+    docs: Sequence[Document],
+    embedding: _Embedding,
+    batch: _Batch,
+    settings: Settings,
+) -> list[Conflict]:
     names = NameIndex(
         c.value if c.kind is ClaimKind.ROLE else c.quote
         for c in claims
@@ -213,45 +313,18 @@ def audit(
     )
     ctx = CompareContext(
         sentences=sentences,
-        similarity=similarity_map(alignments),
+        similarity=similarity_map(embedding.alignments),
         names=names,
         source_order=[d.source.id for d in docs],
+        window_vectors=embedding.windows,
     )
     by_rule: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_rule[c.rule].append(c)
     conflicts = [cf for rule in rules for cf in rule.compare(by_rule[rule.code], ctx)]
-    if refs.sources:
-        conflicts = [c for c in conflicts if any(cc.source in new_ids for cc in c.claims)]
-    conflicts = [_with_severity(c, settings.severity) for c in conflicts]
-    info = None
-    ranked = locate(sort_conflicts(conflicts), ordered)
-    if known is not None:
-        ranked, info = apply_baseline(ranked, known, new_ids if refs.sources else None)
-
-    extra: dict[str, Any] = {}
-    if cached_embedder is not None:
-        extra["cache"] = {"embedded": cached_embedder.embedded, "reused": cached_embedder.reused}
-    if cache_note or (store is not None and store.failed):
-        extra["notes"] = [cache_note or f"cache {store.path if store else cache} failed; ignored"]
-    return Report(
-        sources=tuple(
-            _summary(d.source, a, reference=d.source.id not in new_ids)
-            for d, a in zip(docs, analyses, strict=True)
-        ),
-        conflicts=ranked,
-        stats=Stats(
-            sources=len(docs),
-            sentences=len(sentences),
-            claims=len(claims),
-            aligned_pairs=len(alignments),
-            seconds=round(time.perf_counter() - t0, 2),
-        ),
-        skipped=(*refs.skipped, *ingested.skipped),
-        model=model_name,
-        baseline=info,
-        extra=extra,
-    )
+    if batch.refs.sources:
+        conflicts = [c for c in conflicts if any(cc.source in batch.new_ids for cc in c.claims)]
+    return [_with_severity(c, settings.severity) for c in with_kinds(conflicts, batch.ordered)]
 
 
 def _references(
@@ -319,6 +392,21 @@ def _encode(embedder: Embedder, texts: Sequence[str], progress: ProgressFn | Non
         parts.append(embedder.encode(texts[lo : lo + EMBED_CHUNK]))
         progress("embed", min(lo + EMBED_CHUNK, len(texts)), len(texts))
     return np.concatenate(parts)
+
+
+def _window_vectors(
+    embedder: Embedder,
+    claims: Sequence[Claim],
+    sentences: Mapping[tuple[str, int], Any],
+    alignments: Sequence[Any],
+) -> dict[str, np.ndarray]:
+    """The masked context windows of the claims in aligned sentences, embedded (the same-fact
+    model compares them)."""
+    aligned = {k for a in alignments for k in (a.a, a.b)}
+    texts = windows_for(claims, sentences, aligned)
+    if not texts:
+        return {}
+    return dict(zip(texts, embedder.encode(texts), strict=True))
 
 
 def _with_severity(conflict: Conflict, overrides: Mapping[str, str]) -> Conflict:

@@ -14,6 +14,7 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.furniture import find_furniture, is_furniture_line
 from checker.model import Skipped, Source
+from checker.updates import published_line
 
 log = logging.getLogger(__name__)
 
@@ -392,7 +393,7 @@ def _with_furniture(src: Source) -> Source:
         path=_clean(src.path),
         title=_clean(src.title),
         url=_clean(src.url),
-        published=_clean(src.published),
+        published=_clean(src.published) or published_line(src.text),
     )
     if src.furniture:
         return src

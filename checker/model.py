@@ -38,6 +38,13 @@ class ClaimKind(_StrEnum):
     POLARITY = "polarity"
 
 
+class ConflictKind(_StrEnum):
+    """A contradiction (both cannot be right) or an update (a later source, a later state)."""
+
+    CONTRADICTION = "contradiction"
+    UPDATE = "update"
+
+
 class ConflictType(_StrEnum):
     NUMERIC = "numeric"
     DATE = "date"
@@ -160,6 +167,7 @@ class Conflict:
     majority: Any = None
     outliers: tuple[str, ...] = ()
     known: bool = False  # recorded in the baseline: reported, but never fails the run
+    kind: ConflictKind = ConflictKind.CONTRADICTION
 
 
 @dataclass(frozen=True, slots=True)

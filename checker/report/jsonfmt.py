@@ -46,6 +46,7 @@ def conflict_to_dict(c: Conflict, *, with_baseline: bool = False) -> dict[str, A
             for cc in c.claims
         ],
         "rule": c.rule,
+        "kind": c.kind.value,
     }
     if c.majority is not None:
         out["majority"] = _clean(c.majority)

@@ -79,7 +79,8 @@ class MarkdownFormatter:
         out = [
             f"### {i}. {_md(c.message)}" + (" *(known: in the baseline)*" if c.known else ""),
             "",
-            f"- **type** {c.type.value} · **severity** {c.severity.value} · **score** "
+            f"- **type** {c.type.value} · **kind** {c.kind.value} · **severity** "
+            f"{c.severity.value} · **score** "
             f"{c.score:.3f} · **id** {_code(c.id)}",
             f"- **subject** {_md(c.subject)}",
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence, Source
 from checker.names import NameIndex
@@ -30,6 +30,9 @@ class CompareContext:
     claims_by_sentence: dict[tuple[str, int], list[Claim]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # Unit vectors of the claims' masked context windows (`checker.frames.Frame.window`),
+    # embedded with the sentences; a window missing here falls back on sentence similarity.
+    window_vectors: Mapping[str, Any] = field(default_factory=dict)
 
     def sim(self, a: tuple[str, int], b: tuple[str, int]) -> float:
         """Cosine similarity of two aligned sentences, 0.0 if they were not aligned."""

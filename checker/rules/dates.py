@@ -10,7 +10,8 @@ from checker.dates import MONTHS, WEEKDAYS, dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
-from checker.text import content_lemmas, overlap, tokens
+from checker.samefact import judge_pairs
+from checker.text import content_lemmas, tokens
 
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"year", "month", "week", "day"}
 
@@ -18,16 +19,17 @@ _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"year", "month", "week"
 class DateRule:
     """Flags two sources dating the same event differently.
 
-    min_sim: the least sentence similarity at which dates are compared (the event must match,
-    so this is stricter than for numbers); min_context: the least share of shared event words.
+    Whether two dates are given to the same event is the learned same-fact model's decision
+    (`checker.samefact`). min_sim: the least sentence similarity at which dates are compared;
+    min_same: the least same-fact probability (None: the model's tuned threshold).
     """
 
     code = "DATE"
     conflict_type = ConflictType.DATE
 
-    def __init__(self, min_sim: float = 0.55, min_context: float = 0.15) -> None:
+    def __init__(self, min_sim: float = 0.45, min_same: float | None = None) -> None:
         self.min_sim = min_sim
-        self.min_context = min_context
+        self.min_same = min_same
 
     def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
         if sentence.furniture:
@@ -68,43 +70,46 @@ class DateRule:
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        agree = _dates_agree
+        verdicts = judge_pairs(
+            claims,
+            ctx,
+            comparable=comparable,
+            agree=agree,
+            min_sim=self.min_sim,
+            min_same=self.min_same,
+        )
         policy = PairPolicy(
             ctype=self.conflict_type,
             rule=self.code,
-            min_sim=min(self.min_sim, _LOOSE_SIM),
-            judge=self._judge,
+            min_sim=self.min_sim,
+            judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
             same_thing=lambda a, b: dates_agree(a.value, b.value) is not None,
-            agree=lambda a, b: dates_agree(a.value, b.value) is not False,
+            agree=agree,
             subject=_subject,
             value=lambda c: c.value,
         )
         return pairwise_conflicts(claims, ctx, policy)
 
-    def _judge(self, a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
-        if a.get("reporting") or b.get("reporting"):
-            return None
-        verdict = dates_agree(a.value, b.value)
-        if verdict is None:
-            return None
-        if _different_events(set(a.context), set(b.context)):
-            return None
-        ctx_overlap = overlap(set(a.context), set(b.context))
-        if ctx_overlap < self.min_context:
-            return None
-        # Looser alignments need more of the event's own words in common; a weekday alone
-        # says little, so it needs a close alignment.
-        if sim < self.min_sim and ctx_overlap < 0.5:
-            return None
-        if a.key == "weekday" and sim < 0.6:
-            return None
-        if verdict:
-            return True, 0.0
-        weekday = a.key == "weekday"
-        score = 0.5 * sim + 0.4 * ctx_overlap + (0.0 if weekday else 0.1)
-        return False, score
+
+def _ckey(c: Claim) -> tuple[str, int, int]:
+    return (c.source_id, c.start, c.end)
 
 
-_LOOSE_SIM = 0.45
+def _dates_agree(a: Claim, b: Claim) -> bool:
+    return dates_agree(a.value, b.value) is not False
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Could these two dates be given to one event at all? Comparable granularity, neither
+    only the date something was said, and not a pair of opposed events (a birth, a death)."""
+    if a.rule != b.rule or a.get("reporting") or b.get("reporting"):
+        return False
+    if dates_agree(a.value, b.value) is None:
+        return False
+    return not _different_events(set(a.context), set(b.context))
+
+
 # Events that are never the same event: a birth is not a death, an opening not a closing.
 _OPPOSED_EVENTS = [
     (content_lemmas(tokens(a)), content_lemmas(tokens(b)))

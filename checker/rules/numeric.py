@@ -7,29 +7,35 @@ import re
 from collections.abc import Sequence
 
 from checker.attribution import attribution
-from checker.dates import dates_agree, find_dates
+from checker.dates import find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.numbers import Quantity, find_quantities
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
-from checker.text import content_lemmas, head_concept, overlap, tokens
+from checker.samefact import judge_pairs
+from checker.text import content_lemmas, head_concept, tokens
 
 WINDOW = 6  # words each side of a number that say what it is about
 
 
 class NumericRule:
-    """Flags two sources giving incompatible quantities of the same thing in aligned sentences.
+    """Flags two sources giving incompatible quantities of the same fact in aligned sentences.
+
+    Whether two quantities state the same fact is the learned same-fact model's decision
+    (`checker.samefact`); this rule only says which quantities are comparable at all (same
+    dimension and counted noun) and when two values agree (intervals, rounding, hedges).
 
     min_sim: the least sentence similarity at which numbers are compared.
-    min_context: the least share of shared context words (besides the counted noun).
+    min_same: the least same-fact probability for a disagreement to be reported (None: the
+    model's own threshold, tuned on the dev split).
     """
 
     code = "NUM"
     conflict_type = ConflictType.NUMERIC
 
-    def __init__(self, min_sim: float = 0.4, min_context: float = 0.25) -> None:
+    def __init__(self, min_sim: float = 0.4, min_same: float | None = None) -> None:
         self.min_sim = min_sim
-        self.min_context = min_context
+        self.min_same = min_same
 
     def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
         if sentence.furniture:
@@ -79,11 +85,19 @@ class NumericRule:
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        verdicts = judge_pairs(
+            claims,
+            ctx,
+            comparable=comparable,
+            agree=_agree,
+            min_sim=self.min_sim,
+            min_same=self.min_same,
+        )
         policy = PairPolicy(
             ctype=self.conflict_type,
             rule=self.code,
             min_sim=self.min_sim,
-            judge=self._judge,
+            judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
             same_thing=_same_kind,
             agree=_agree,
             subject=_subject,
@@ -91,34 +105,33 @@ class NumericRule:
         )
         return pairwise_conflicts(claims, ctx, policy)
 
-    def _judge(self, a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
-        if a.key != b.key and not _generic_people(a, b):
-            return None
-        if a.get("superseded") or b.get("superseded"):
-            return None
-        dimension, head = a.key.split(":", 1)
-        ctx_overlap = overlap(set(a.context), set(b.context))
-        of_a, of_b = set(a.get("of") or ()), set(b.get("of") or ())
-        if of_a and of_b and not (of_a & of_b):
-            return None  # "7 flybys of Venus" and "24 flybys of the Sun" count different things
-        if dimension == "percent":
-            if not (of_a and of_b) and ctx_overlap < 0.5:
-                return None
-        elif head == "_":
-            # A bare number ("40 were injured") only meets another in near-identical wording.
-            if sim < 0.75 or ctx_overlap < 0.5:
-                return None
-        elif ctx_overlap < self.min_context and (sim < 0.75 or a.key != b.key):
-            return None
-        if not _same_time(a, b):
-            return None
-        va, vb = abs(a.get("base", 0.0)), abs(b.get("base", 0.0))
-        if max(va, vb) > 10 * min(va, vb):
-            return None  # 15 and 1,700 deaths are different tallies, not one misreported
 
-        if _agree(a, b):
-            return True, 0.0
-        return False, _score(a, b, sim, ctx_overlap)
+def _ckey(c: Claim) -> tuple[str, int, int]:
+    return (c.source_id, c.start, c.end)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Could these two quantities be one fact at all? Same dimension and counted noun (or a
+    bare count, or people under two names), neither a superseded figure, and within a factor
+    of ten of each other (15 and 1,700 deaths are different tallies, not one misreported)."""
+    if a.rule != b.rule:
+        return False
+    if a.key != b.key and not _generic_people(a, b) and not _bare_meets(a, b):
+        return False
+    if a.get("superseded") or b.get("superseded"):
+        return False
+    of_a, of_b = set(a.get("of") or ()), set(b.get("of") or ())
+    if of_a and of_b and not (of_a & of_b):
+        return False  # "7 flybys of Venus" and "24 flybys of the Sun" count different things
+    va, vb = abs(a.get("base", 0.0) or 0.0), abs(b.get("base", 0.0) or 0.0)
+    return not max(va, vb) > 10 * min(va, vb)
+
+
+def _bare_meets(a: Claim, b: Claim) -> bool:
+    """A bare count ("40 were hurt") may be a count of anything named in the other."""
+    dim_a, _, head_a = a.key.partition(":")
+    dim_b, _, head_b = b.key.partition(":")
+    return dim_a == dim_b == "count" and "_" in (head_a, head_b)
 
 
 _RELATIVE = re.compile(r"\s+(ago|later|earlier|before|after|afterwards|since|previously)\b", re.I)
@@ -211,29 +224,6 @@ def _bounds(c: Claim) -> tuple[float, float]:
     lo = c.low if c.low is not None else float(c.value)
     hi = c.high if c.high is not None else float(c.value)
     return lo, hi
-
-
-def _same_time(a: Claim, b: Claim) -> bool:
-    """False when both sentences are dated and the dates cannot be the same (running totals)."""
-    wa, wb = a.get("when") or (), b.get("when") or ()
-    if not wa or not wb:
-        return True
-    # Both dated: the same time only if some pair of their dates plainly agrees
-    # ("on Monday" and "in 2023" are not known to be the same time).
-    return any(dates_agree(x, y) for x in wa for y in wb)
-
-
-def _score(a: Claim, b: Claim, sim: float, ctx_overlap: float) -> float:
-    exact = not a.get("hedge") and not b.get("hedge") and a.low == a.high and b.low == b.high
-    lo_a, hi_a = _bounds(a)
-    lo_b, hi_b = _bounds(b)
-    gap = max(lo_b - hi_a, lo_a - hi_b, 0.0)
-    scale = max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)), 1e-9)
-    distance = 1.0 if exact else 0.5 + 0.5 * min(1.0, gap / scale)
-    if math.isinf(distance):
-        distance = 1.0
-    head_bonus = 0.1 if a.key.split(":")[1] not in ("", "_") else 0.0
-    return 0.4 * sim + 0.3 * min(1.0, ctx_overlap + head_bonus) + 0.3 * distance
 
 
 def _subject(claims: Sequence[Claim]) -> str:

@@ -1,0 +1,179 @@
+"""The learned same-fact decision: do two claims state the same fact?
+
+The model is a small gradient-boosted tree ensemble over `checker.pairing.FEATURES`, fitted
+by `python -m checker.train` on pairs mined from real news (see the README) and calibrated by
+isotonic regression on held-out incidents, so its output is a probability. It ships as
+`checker/data/samefact.json` (data only: trees as arrays, nothing that executes), checked
+against the SHA-256 recorded in `checker/data/samefact.sha256` when it is first loaded.
+
+A conflict is reported when the probability is at least the model's `threshold` (tuned on
+the dev split) and the values are incompatible beyond rounding and hedges.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from checker.errors import ModelError
+from checker.model import Claim
+from checker.pairing import FEATURES, Candidate, SentenceKey, features, frames_in, propose
+
+FORMAT = "checker-samefact/1"
+JUDGED = ("NUM", "DATE")  # the rules whose comparisons the model decides
+Key = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class SameFactModel:
+    """Trees as arrays: for tree t, node n: `feature[t][n]` (-1 at a leaf), `threshold`,
+    `left`, `right`, `value` (the leaf's contribution to the log-odds)."""
+
+    features: tuple[str, ...]
+    init: float
+    rate: float
+    trees: tuple[dict[str, np.ndarray], ...]
+    calib_x: np.ndarray
+    calib_y: np.ndarray
+    threshold: float
+    version: str
+    sha256: str = ""
+    meta: Mapping[str, Any] | None = None
+
+    @classmethod
+    def from_dict(cls, doc: Mapping[str, Any], sha256: str = "") -> SameFactModel:
+        if doc.get("format") != FORMAT:
+            raise ModelError(f"not a {FORMAT} model file")
+        if tuple(doc["features"]) != FEATURES:
+            raise ModelError("the same-fact model was fitted on other features; rebuild it")
+        trees = tuple(
+            {
+                "feature": np.asarray(t["feature"], dtype=np.int64),
+                "threshold": np.asarray(t["threshold"], dtype=np.float64),
+                "left": np.asarray(t["left"], dtype=np.int64),
+                "right": np.asarray(t["right"], dtype=np.int64),
+                "value": np.asarray(t["value"], dtype=np.float64),
+            }
+            for t in doc["trees"]
+        )
+        return cls(
+            features=tuple(doc["features"]),
+            init=float(doc["init"]),
+            rate=float(doc["learning_rate"]),
+            trees=trees,
+            calib_x=np.asarray(doc["calibration"]["x"], dtype=np.float64),
+            calib_y=np.asarray(doc["calibration"]["y"], dtype=np.float64),
+            threshold=float(doc["threshold"]),
+            version=str(doc["version"]),
+            sha256=sha256,
+            meta=doc.get("training"),
+        )
+
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """Uncalibrated probabilities (the ensemble's logistic output)."""
+        X = np.asarray(X, dtype=np.float64)
+        z = np.full(len(X), self.init)
+        rows = np.arange(len(X))
+        for t in self.trees:
+            node = np.zeros(len(X), dtype=np.int64)
+            while True:
+                feat = t["feature"][node]
+                inner = feat >= 0
+                if not inner.any():
+                    break
+                go_left = X[rows, np.where(inner, feat, 0)] <= t["threshold"][node]
+                node = np.where(inner, np.where(go_left, t["left"][node], t["right"][node]), node)
+            z += self.rate * t["value"][node]
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities that each row's two claims state the same fact."""
+        if len(X) == 0:
+            return np.zeros(0)
+        return np.interp(self.raw(X), self.calib_x, self.calib_y)
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("checker") / "data" / "samefact.json"))
+
+
+def recorded_sha256() -> str:
+    return (model_path().with_suffix(".sha256")).read_text(encoding="ascii").split()[0]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> SameFactModel:
+    """The shipped model (or the one at `path`), checked against its recorded hash."""
+    p = Path(path) if path else model_path()
+    try:
+        blob = p.read_bytes()
+    except OSError as err:
+        raise ModelError(f"cannot read the same-fact model {p}: {err.strerror}") from None
+    digest = hashlib.sha256(blob).hexdigest()
+    if path is None and digest != recorded_sha256():
+        raise ModelError(f"{p} does not match its recorded SHA-256; reinstall checker")
+    try:
+        doc = json.loads(blob)
+        return SameFactModel.from_dict(doc, digest)
+    except (ValueError, KeyError, TypeError) as err:
+        raise ModelError(f"{p} is not a same-fact model: {err}") from None
+
+
+def _key(c: Claim) -> Key:
+    return (c.source_id, c.start, c.end)
+
+
+def judge_pairs(
+    claims: Sequence[Claim],
+    ctx: Any,
+    *,
+    comparable: Callable[[Claim, Claim], bool],
+    agree: Callable[[Claim, Claim], bool],
+    min_sim: float,
+    min_same: float | None = None,
+    model: SameFactModel | None = None,
+) -> dict[tuple[Key, Key], tuple[bool, float]]:
+    """For each aligned candidate pair the model finds to state one fact: (agree?, probability).
+
+    Pairs below `min_same` (default: the model's tuned threshold) are left out: they are
+    about different things."""
+    model = model or load_model()
+    cut = model.threshold if min_same is None else min_same
+    frames = frames_in(claims, ctx.sentences)
+    cands = propose(frames, ctx.aligned_pairs(), comparable, min_sim)
+    if not cands:
+        return {}
+    probs = model.predict(features(cands, ctx.window_vectors, frames, comparable))
+    out: dict[tuple[Key, Key], tuple[bool, float]] = {}
+    for cd, p in zip(cands, probs, strict=True):
+        if p < cut:
+            continue
+        ka, kb = _key(cd.a.claim), _key(cd.b.claim)
+        verdict = (agree(cd.a.claim, cd.b.claim), float(p))
+        out[(ka, kb)] = out[(kb, ka)] = verdict
+    return out
+
+
+def windows_for(
+    claims: Sequence[Claim], sentences: Mapping[SentenceKey, Any], aligned: set[SentenceKey]
+) -> list[str]:
+    """The masked windows an audit will need: those of claims in aligned sentences."""
+    from checker.pairing import window_texts
+
+    frames = frames_in(
+        claims,
+        sentences,
+        keep=lambda c: c.rule in JUDGED and (c.source_id, c.sentence_index) in aligned,
+    )
+    return window_texts(frames)
+
+
+__all__ = ["Candidate", "SameFactModel", "judge_pairs", "load_model", "windows_for"]

@@ -1,0 +1,63 @@
+"""Update or contradiction: a later source with a larger toll reports a later state.
+
+When every source of a numeric conflict has a publication date, and the counts only grow
+with time (each later-published source holds a value at least as large as every earlier
+one, and the values differ), the conflict is an `update` ("two injured" on Monday, "one of
+the injured died" on Tuesday: "one killed"), not a contradiction. It is still reported, with
+its kind, and its severity is capped at low: it calls for a check, not a correction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from checker.model import Conflict, ConflictKind, ConflictType, Severity, Source
+
+_LINE = re.compile(
+    r"^[ \t]*(?:published|posted|date)[ \t]*:[ \t]*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)[ \t]*$",
+    re.I | re.M,
+)
+HEAD_LINES = 6  # a `Published:` line counts only near the top of a text file
+
+
+def published_line(text: str) -> str:
+    """The ISO date of a `Published: 2024-05-16` line among the first lines ("" if none)."""
+    head = "\n".join(text.splitlines()[:HEAD_LINES])
+    m = _LINE.search(head)
+    return m.group(1)[:10] if m else ""
+
+
+def iso_day(published: str) -> str:
+    """`YYYY-MM-DD` from an ISO-like timestamp ("" when it is not one)."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", published or "")
+    return m.group(1) if m else ""
+
+
+def with_kinds(conflicts: Sequence[Conflict], sources: Sequence[Source]) -> list[Conflict]:
+    """Each conflict with its kind: `update` when the counts only grow with publication."""
+    days = {s.id: iso_day(s.published) for s in sources}
+    return [_kind(c, days) for c in conflicts]
+
+
+def _kind(c: Conflict, days: Mapping[str, str]) -> Conflict:
+    if c.type is not ConflictType.NUMERIC or not _is_update(c, days):
+        return c
+    sev = Severity.LOW
+    return replace(c, kind=ConflictKind.UPDATE, severity=sev)
+
+
+def _is_update(c: Conflict, days: Mapping[str, str]) -> bool:
+    dated = [(days.get(cc.source, ""), cc.value) for cc in c.claims]
+    if any(not d for d, _ in dated) or not all(isinstance(v, int | float) for _, v in dated):
+        return False
+    if len({d for d, _ in dated}) < 2:
+        return False
+    for d1, v1 in dated:
+        for d2, v2 in dated:
+            if d1 < d2 and v1 > v2:
+                return False  # a later source with a smaller figure contradicts
+            if d1 == d2 and v1 != v2:
+                return False  # the same day, two figures: no later state to explain it
+    return True

@@ -1,0 +1,162 @@
+"""The learned same-fact model: it loads, matches its hash, scores known pairs, and the
+pairing features are the ones it was fitted on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from checker import samefact
+from checker.errors import ModelError
+from checker.model import Sentence, Source
+from checker.pairing import FEATURES, Candidate, features, frames_in, window_texts
+from checker.rules.base import Document
+from checker.rules.dates import DateRule
+from checker.rules.numeric import NumericRule, comparable
+from checker.segment import segment
+
+
+def test_shipped_model_loads_and_matches_its_recorded_hash() -> None:
+    model = samefact.load_model()
+    blob = samefact.model_path().read_bytes()
+    assert hashlib.sha256(blob).hexdigest() == samefact.recorded_sha256() == model.sha256
+    assert model.features == FEATURES
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.trees) >= 10
+    doc = json.loads(blob)
+    assert doc["training"]["pairs"]["train"] > 1000  # fitted on real mined pairs
+    assert doc["training"]["seed"] == 20261202
+
+
+def test_a_tampered_model_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(samefact.model_path().with_suffix(".sha256"), data / "samefact.sha256")
+    doc = json.loads(samefact.model_path().read_text())
+    doc["threshold"] = 0.01
+    (data / "samefact.json").write_text(json.dumps(doc))
+    monkeypatch.setattr(samefact, "model_path", lambda: data / "samefact.json")
+    samefact.load_model.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="does not match its recorded SHA-256"):
+            samefact.load_model()
+    finally:
+        samefact.load_model.cache_clear()
+
+
+def test_a_model_of_other_features_is_refused() -> None:
+    doc = json.loads(samefact.model_path().read_text())
+    doc["features"] = doc["features"][:-1]
+    with pytest.raises(ModelError, match="other features"):
+        samefact.SameFactModel.from_dict(doc)
+
+
+def _pair(a: str, b: str, embedder) -> tuple[np.ndarray, list[Candidate]]:
+    """Feature rows of every comparable number pair across two one-sentence sources."""
+    sents = {}
+    claims = []
+    for sid, text in (("a", a), ("b", b)):
+        src = Source(id=sid, text=text)
+        doc = Document(src, segment(src))
+        for s in doc.sentences:
+            sents[(sid, s.index)] = s
+            for rule in (NumericRule(), DateRule()):
+                claims += rule.extract(s, doc)
+    frames = frames_in(claims, sents)
+    texts = window_texts(frames)
+    vectors = dict(zip(texts, embedder.encode(texts), strict=True))
+    va, vb = embedder.encode([a, b])
+    sim = float(np.dot(va, vb))
+    cands = [
+        Candidate(fa, fb, sim)
+        for fa in frames[("a", 0)]
+        for fb in frames[("b", 0)]
+        if comparable(fa.claim, fb.claim)
+    ]
+    return features(cands, vectors, frames, comparable), cands
+
+
+SAME_FACT = [
+    ("Two men were shot dead outside the bar early Sunday, police said.",
+     "Police said three men were shot dead outside the bar early on Sunday."),
+    ("The fire destroyed 40 homes in the valley.",
+     "Some 45 homes in the valley were destroyed by the fire."),
+]  # fmt: skip
+
+DIFFERENT_FACT = [
+    ("Two men were shot dead outside the bar early Sunday, police said.",
+     "Police said the bar had reopened three weeks earlier after a renovation."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_FACT)
+def test_model_finds_one_fact_in_two_wordings(a: str, b: str, embedder) -> None:
+    X, cands = _pair(a, b, embedder)
+    assert len(cands) == 1
+    p = samefact.load_model().predict(X)
+    assert p[0] >= samefact.load_model().threshold
+
+
+def test_model_ranks_same_fact_above_different_fact(embedder) -> None:
+    model = samefact.load_model()
+    same = [model.predict(_pair(a, b, embedder)[0]).max() for a, b in SAME_FACT]
+    diff = [
+        model.predict(X).max() if len(X) else 0.0
+        for X, _ in (_pair(a, b, embedder) for a, b in DIFFERENT_FACT)
+    ]
+    assert min(same) > max(diff)
+
+
+def test_features_are_symmetric(embedder) -> None:
+    a, b = SAME_FACT[0]
+    X_ab, _ = _pair(a, b, embedder)
+    X_ba, _ = _pair(b, a, embedder)
+    np.testing.assert_allclose(X_ab, X_ba, atol=1e-6)
+
+
+def test_exported_trees_predict_as_the_fitted_ensemble() -> None:
+    from checker.train import export_trees, fit
+
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(600, len(FEATURES)))
+    y = (X[:, 0] + 0.5 * X[:, 3] * X[:, 1] + rng.normal(scale=0.5, size=600) > 0).astype(float)
+    clf = fit(X, y, seed=3, trees=40)
+    init, trees = export_trees(clf)
+    doc = {
+        "format": samefact.FORMAT,
+        "version": "test",
+        "features": list(FEATURES),
+        "init": init,
+        "learning_rate": clf.learning_rate,
+        "trees": trees,
+        "calibration": {"x": [0.0, 1.0], "y": [0.0, 1.0]},
+        "threshold": 0.5,
+    }
+    model = samefact.SameFactModel.from_dict(doc)
+    np.testing.assert_allclose(model.raw(X), clf.predict_proba(X)[:, 1], atol=1e-9)
+    assert model.predict(np.zeros((0, len(FEATURES)))).shape == (0,)
+
+
+def test_reliability_bins_count_every_pair() -> None:
+    from checker.train import reliability
+
+    p = np.array([0.05, 0.15, 0.95, 0.96, 1.0])
+    y = np.array([0.0, 0.0, 1.0, 1.0, 0.0])
+    rows = reliability(p, y)
+    assert sum(r["pairs"] for r in rows) == 5
+    top = next(r for r in rows if r["bin"] == "0.9-1.0")
+    assert top["pairs"] == 3 and top["observed"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_frame_window_masks_the_value() -> None:
+    s = Sentence("a", 0, 0, 44, "Officials said 12 boats capsized near Tromso.")
+    (claim,) = NumericRule().extract(s, Document(Source("a", s.text), (s,)))
+    (frame,) = frames_in([claim], {("a", 0): s})[("a", 0)]
+    assert "12" not in frame.window and "#" in frame.window
+    assert frame.window.split().index("#") == 2
+    assert "tromso" in frame.subjects

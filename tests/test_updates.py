@@ -1,0 +1,90 @@
+"""Update or contradiction: publication times make a later, larger toll an update."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.model import (
+    Conflict,
+    ConflictClaim,
+    ConflictKind,
+    ConflictType,
+    Severity,
+    Source,
+)
+from checker.updates import iso_day, published_line, with_kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A headline\n\nPublished: 2014-05-16\nURL: x\n\nBody.", "2014-05-16"),
+        ("Published: 2014-05-16T08:30:00Z\nBody.", "2014-05-16"),
+        ("posted : 2020-01-02\nBody.", "2020-01-02"),
+        ("Body first.\n\n\n\n\n\n\nPublished: 2014-05-16\n", ""),  # too far down
+        ("The report was published: 2014-05-16 in full.", ""),  # not a line of its own
+        ("Published: May 16\nBody.", ""),
+    ],
+)
+def test_published_line(text: str, day: str) -> None:
+    assert published_line(text) == day
+
+
+def test_iso_day() -> None:
+    assert iso_day("2024-06-19T10:00:00+07:00") == "2024-06-19"
+    assert iso_day("June 19") == ""
+
+
+def _conflict(values: dict[str, float], ctype: ConflictType = ConflictType.NUMERIC) -> Conflict:
+    claims = tuple(
+        ConflictClaim(source=s, text="t", start=0, end=1, quote=str(v), quote_start=0,
+                      quote_end=1, value=v)
+        for s, v in values.items()
+    )  # fmt: skip
+    return Conflict(
+        id="x", type=ctype, severity=Severity.HIGH, score=0.9, subject="s", message="m",
+        claims=claims, rule="NUM",
+    )  # fmt: skip
+
+
+def _sources(days: dict[str, str]) -> list[Source]:
+    return [Source(id=s, text="x", published=d) for s, d in days.items()]
+
+
+@pytest.mark.parametrize(
+    ("values", "days", "kind"),
+    [
+        ({"a": 1, "b": 2}, {"a": "2015-03-01", "b": "2015-03-02"}, ConflictKind.UPDATE),
+        ({"a": 2, "b": 1}, {"a": "2015-03-01", "b": "2015-03-02"}, ConflictKind.CONTRADICTION),
+        ({"a": 1, "b": 2}, {"a": "2015-03-01", "b": "2015-03-01"}, ConflictKind.CONTRADICTION),
+        ({"a": 1, "b": 2}, {"a": "2015-03-01", "b": ""}, ConflictKind.CONTRADICTION),
+        (
+            {"a": 1, "b": 2, "c": 3},
+            {"a": "2015-03-01", "b": "2015-03-02", "c": "2015-03-04"},
+            ConflictKind.UPDATE,
+        ),
+        (
+            {"a": 1, "b": 3, "c": 2},
+            {"a": "2015-03-01", "b": "2015-03-02", "c": "2015-03-04"},
+            ConflictKind.CONTRADICTION,
+        ),
+    ],
+)
+def test_kind_follows_publication_order(values, days, kind) -> None:
+    (out,) = with_kinds([_conflict(values)], _sources(days))
+    assert out.kind is kind
+    assert out.severity is (Severity.LOW if kind is ConflictKind.UPDATE else Severity.HIGH)
+
+
+def test_dates_and_names_are_never_updates() -> None:
+    c = _conflict({"a": 1, "b": 2}, ConflictType.DATE)
+    (out,) = with_kinds([c], _sources({"a": "2015-03-01", "b": "2015-03-02"}))
+    assert out.kind is ConflictKind.CONTRADICTION
+
+
+def test_text_sources_read_their_published_line(tmp_path) -> None:
+    from checker.ingest import ingest
+
+    (tmp_path / "a.txt").write_text("Title here now\nPublished: 2016-07-04\n\nThe body text.\n")
+    (src,) = ingest([str(tmp_path / "a.txt")]).sources
+    assert src.published == "2016-07-04"
