@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache, partial
 
+from checker import tables
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.dates import MONTHS, WEEKDAYS
@@ -98,117 +99,13 @@ _PATTERNS = [
     # "President Lam": scope from the context, if any
     ("bare", re.compile(rf"(?P<mods>{_MODS})\b{_T}\s+{_NAME}")),
 ]
-_ORG_TITLES = frozenset(
-    {
-        "chief executive",
-        "chairman",
-        "chair",
-        "director",
-        "manager",
-        "head coach",
-        "coach",
-        "captain",
-        "founder",
-        "owner",
-        "general secretary",
-        "secretary-general",
-        "president",
-        "chief financial officer",
-        "chief operating officer",
-        "managing director",
-        "chief",
-        "head",
-        "rector",
-        "dean",
-        "commissioner",
-        "editor",
-    }
-)
+# Titles that any organisation's name can scope ("Acme's chief executive").
+_ORG_TITLES = tables.words("role_org_titles.txt")
 # Offices of a city, region or institution: any proper name can scope them.
-_LOCAL_TITLES = frozenset(
-    {
-        "mayor",
-        "governor",
-        "police chief",
-        "police commissioner",
-        "chief minister",
-        "premier",
-        "first minister",
-        "rector",
-        "vice-chancellor",
-        "archbishop",
-        "bishop",
-        "sheriff",
-        "district attorney",
-        "chief constable",
-        "fire chief",
-        "head coach",
-        "manager",
-        "principal",
-        "headteacher",
-        "chief justice",
-        "speaker",
-        "chancellor",
-        "emir",
-        "king",
-        "queen",
-    }
-)
-_TRAVELLING_TITLES = frozenset(
-    {
-        "president",
-        "prime minister",
-        "premier",
-        "chancellor",
-        "king",
-        "queen",
-        "emperor",
-        "leader",
-        "supreme leader",
-        "pope",
-        "secretary-general",
-        "general secretary",
-        "emir",
-        "sultan",
-        "crown prince",
-        "vice president",
-        "secretary of state",
-    }
-)
-_STOP_SCOPE = (
-    frozenset(
-        [
-            "the",
-            "a",
-            "an",
-            "in",
-            "on",
-            "at",
-            "and",
-            "but",
-            "or",
-            "of",
-            "for",
-            "to",
-            "by",
-            "with",
-            "from",
-            "as",
-            "after",
-            "before",
-            "during",
-            "per",
-            "said",
-            "meanwhile",
-            "however",
-            "earlier",
-            "later",
-            "last",
-        ]
-    )
-    | frozenset(MONTHS)
-    | frozenset(WEEKDAYS)
-)
+_LOCAL_TITLES = tables.words("role_local_titles.txt")
+# Heads of state and government travel: never scoped by the country an article is about.
+_TRAVELLING_TITLES = tables.words("role_travelling_titles.txt")
+_STOP_SCOPE = tables.words("role_stop_scope.txt") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _LOCATIVE = re.compile(r"\b(?:in|In)\s+(?P<place>(?:[A-Z][\w.’'-]*\s*){1,3})")
 
 
