@@ -20,6 +20,9 @@ __all__ = [
     "TITLES",
     "US_STATES",
     "country_of",
+    "dateline_place",
+    "us_state_mention",
+    "us_state_of",
 ]
 
 
@@ -60,7 +63,7 @@ def _build(
 ) -> dict[str, str]:
     """Rows of (canonical, "name|name", "demonym|demonym") -> {lower-case surface: canonical}."""
     table: dict[str, str] = {}
-    for canonical, names, demonyms in table_rows:
+    for canonical, names, demonyms, *_ in table_rows:
         forms = {canonical.lower(), *filter(None, names.split("|"))}
         for demonym in filter(None, demonyms.split("|")):
             forms.add(demonym)
@@ -116,3 +119,62 @@ def country_of(text: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _state_forms() -> dict[str, str]:
+    """Every way a dateline names a state: name, abbreviations, AP style, postal code."""
+    forms: dict[str, str] = {}
+    for canonical, names, _demonyms, ap, postal in rows("us_states.tsv"):
+        for form in (canonical.lower(), *filter(None, names.split("|")), ap):
+            if form:
+                forms[form] = canonical
+                forms[form.replace(".", "").replace(" ", "")] = canonical
+        forms[postal] = canonical  # upper case: "IN" and "OR" are words in lower case
+    return forms
+
+
+_STATE_FORMS = _state_forms()
+_CAPITALS = {city.lower(): country for city, country in rows("capitals.tsv")}
+_US_CITIES = {city.lower(): state for city, state in rows("us_dateline_cities.tsv")}
+
+
+def us_state_of(text: str) -> str | None:
+    """The US state a dateline's region names ("Wash.", "N.Y.", "Calif", "Ohio", "TX"), else
+    None. Unlike `US_STATES` this reads the bare "Washington" and "Georgia" as the states, so
+    it is only for places already known to be in the US."""
+    key = " ".join(text.split()).strip(" ,")
+    if key.isupper() and key in _STATE_FORMS:
+        return _STATE_FORMS[key]
+    low = key.lower()
+    return _STATE_FORMS.get(low) or _STATE_FORMS.get(low.replace(".", "").replace(" ", ""))
+
+
+def dateline_place(city: str, region: str = "") -> tuple[str, str, str]:
+    """(city, US state, country) of a dateline: "PUYALLUP", "Wash." -> ("Puyallup",
+    "Washington", "United States"); "HANOI" -> ("Hanoi", "", "Vietnam"); "" where unknown.
+
+    A region is read as a country first ("TBILISI, Georgia" is the country), then as a state.
+    """
+    name = " ".join(w.capitalize() if w.isupper() else w for w in city.split())
+    low = name.lower()
+    if region:
+        country = country_of(region)
+        if country:
+            return name, "", country
+        state = us_state_of(region)
+        if state:
+            return name, state, "United States"
+        return name, "", ""
+    if low in _US_CITIES:
+        return name, _US_CITIES[low], "United States"
+    return name, "", _CAPITALS.get(low) or country_of(name) or ""
+
+
+_AP_FORMS = {ap: canonical for canonical, *_, ap, _postal in rows("us_states.tsv") if ap}
+
+
+def us_state_mention(text: str) -> str | None:
+    """The US state a mention in running text names ("California", "Calif.", "Washington
+    state", "Wash."), else None; the bare "Washington" and "Georgia" are not read as states."""
+    key = " ".join(text.split()).lower()
+    return US_STATES.get(key) or _AP_FORMS.get(key)

@@ -51,7 +51,7 @@ PATTERNS = [
     (
         "after-of",
         re.compile(
-            rf"{_NAME},\s+(?:(?:the|a|its|their)\s+)?(?P<mods>{_MODS}){_T}\s+of\s+"
+            rf"{_NAME},\s+(?:(?:the|a|its|their)\s+)?(?P<mods>{_MODS}){_T}\s+(?P<prep>of|for)\s+"
             rf"(?:the\s+)?(?P<scope>{_SCOPEWORDS})"
         ),
     ),
@@ -67,7 +67,7 @@ PATTERNS = [
     (
         "of-name",
         re.compile(
-            rf"(?P<mods>{_MODS}){_T}\s+of\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
+            rf"(?P<mods>{_MODS}){_T}\s+(?P<prep>of|for)\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
             rf"{_NAME}"
         ),
     ),

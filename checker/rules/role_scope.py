@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from checker import tables
 from checker.dates import MONTHS, WEEKDAYS
-from checker.gazetteer import ORG_SUFFIXES, country_of
+from checker.gazetteer import ORG_SUFFIXES, country_of, us_state_of
 from checker.model import Claim
-from checker.rules.base import CompareContext, Document
+from checker.rules.article_place import title_level
+from checker.rules.base import CompareContext
 
 # Titles that any organisation's name can scope ("Acme's chief executive").
 ORG_TITLES = tables.words("role_org_titles.txt")
@@ -19,6 +19,9 @@ ORG_TITLES = tables.words("role_org_titles.txt")
 LOCAL_TITLES = tables.words("role_local_titles.txt")
 # Heads of state and government travel: never scoped by the country an article is about.
 TRAVELLING_TITLES = tables.words("role_travelling_titles.txt")
+# Titles whose scope may follow "for" ("the head coach for the Tigers, Dale Ames"); after
+# other titles "for" names a portfolio ("minister for trade").
+FOR_TITLES = frozenset({"head coach"})
 STOP_SCOPE = tables.words("role_stop_scope.txt") | frozenset(MONTHS) | frozenset(WEEKDAYS)
 LOCATIVE = re.compile(r"\b(?:in|In)\s+(?P<place>(?:[A-Z][\w.’'-]*\s*){1,3})")
 
@@ -36,6 +39,10 @@ def trim_name(name: str, start: int) -> tuple[str, int]:
 def scope_of(raw: str, title: str) -> str:
     """The scope a title states ("Kenyan" -> "Kenya", "Acme Corp"), or "" when it names none."""
     words = raw.replace("’s", "").replace("'s", "").strip(" .,;:").split()
+    if title_level(title) == "state":  # "Wash. Gov.", "Washington state Gov.": the state
+        state = us_state_of(" ".join(words))
+        if state:
+            return state
     for i in range(len(words)):  # the longest suffix that names a country
         country = country_of(" ".join(words[i:]))
         if country:
@@ -111,36 +118,3 @@ def _merge_org_scopes(
                 canon[s] = canon.get(shorter, shorter)
                 break
     return [(c, canon.get(s, s), e) for c, s, e in items]
-
-
-_CAPRUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
-
-
-@lru_cache(maxsize=1024)
-def _dominant_country_of(source_id: str, text_hash: int, texts: tuple[str, ...]) -> str:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for m in _CAPRUN.finditer(text):
-            words = m.group(0).split()
-            i = 0
-            while i < len(words):
-                for n in (3, 2, 1):
-                    country = country_of(" ".join(words[i : i + n]))
-                    if country:
-                        counts[country] += 1
-                        i += n
-                        break
-                else:
-                    i += 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or ranked[0][1] * 2 < sum(counts.values()):
-        return ""
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return ""
-    return ranked[0][0]
-
-
-def dominant_country(doc: Document) -> str:
-    """The country an article is plainly about: named most, and in half of all mentions."""
-    texts = tuple(s.text for s in doc.sentences if not s.furniture)
-    return _dominant_country_of(doc.source.id, hash(doc.source.text), texts)

@@ -12,11 +12,12 @@ from checker.conflicts import build_conflict
 from checker.gazetteer import MULTI_HOLDER_TITLES, TITLES, country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import normalise
+from checker.rules.article_place import article_scope
 from checker.rules.base import CompareContext, Document
 from checker.rules.role_patterns import ANY_TITLE, NEG_MODS, PATTERNS
 from checker.rules.role_scope import (
+    FOR_TITLES,
     TRAVELLING_TITLES,
-    dominant_country,
     locative_scope,
     resolve_scopes,
     scope_of,
@@ -36,14 +37,13 @@ class RoleRule:
         text = sentence.text
         found: list[Claim] = []
         taken: list[tuple[int, int]] = []
-        if not ANY_TITLE.search(text):  # every pattern needs a title; most sentences lack one
-            return found
-        for form, pat in PATTERNS:
-            for m in pat.finditer(text):
-                claim = self._claim(sentence, m, form, taken, doc)
-                if claim is not None:
-                    found.append(claim)
-                    taken.append((m.start("name"), m.end("name")))
+        if ANY_TITLE.search(text):  # every office pattern needs a title; most sentences lack one
+            for form, pat in PATTERNS:
+                for m in pat.finditer(text):
+                    claim = self._claim(sentence, m, form, taken, doc)
+                    if claim is not None:
+                        found.append(claim)
+                        taken.append((m.start("name"), m.end("name")))
         return sorted(found, key=lambda c: c.start)
 
     def _claim(
@@ -76,6 +76,8 @@ class RoleRule:
             return None
         if re.match(r"-?elect\b", text[m.end("title") :]):
             return None
+        if m.groupdict().get("prep") == "for" and title not in FOR_TITLES:
+            return None  # "minister for trade": "for" names the portfolio, not the scope
         scope, explicit = "", False
         if "scope" in m.groupdict() and m.group("scope"):
             scope = scope_of(m.group("scope"), title)
@@ -85,11 +87,11 @@ class RoleRule:
         doc_scope = ""
         if not scope:
             scope = locative_scope(text[: m.start()])
-            # Heads of state and government travel: "President Macron arrived in Kyiv" in an
-            # article about Ukraine is France's president, so they never take the article's
-            # country; cabinet posts named bare in a national story do.
-            if not scope and doc is not None and title not in TRAVELLING_TITLES:
-                doc_scope = dominant_country(doc)
+            # From the dateline or what the article is about; heads of state and government
+            # travel ("President Macron arrived in Kyiv"), so they take it only from a
+            # dateline in an article that names no other country.
+            if not scope and doc is not None:
+                doc_scope = article_scope(doc, title, title in TRAVELLING_TITLES)
         start = sentence.start + min(m.start("title"), ns)
         end = sentence.start + max(m.end("title"), ne)
         return Claim(
