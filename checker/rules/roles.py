@@ -14,6 +14,7 @@ from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import normalise
 from checker.rules.article_place import article_scope
 from checker.rules.base import CompareContext, Document
+from checker.rules.relations import relation_claims
 from checker.rules.role_patterns import ANY_TITLE, NEG_MODS, PATTERNS
 from checker.rules.role_scope import (
     FOR_TITLES,
@@ -44,6 +45,7 @@ class RoleRule:
                     if claim is not None:
                         found.append(claim)
                         taken.append((m.start("name"), m.end("name")))
+        found += relation_claims(sentence, doc, taken)
         return sorted(found, key=lambda c: c.start)
 
     def _claim(
@@ -114,7 +116,8 @@ class RoleRule:
         )
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
-        resolved = resolve_scopes(claims, ctx)
+        offices = [c for c in claims if not c.get("relation")]
+        resolved = resolve_scopes(offices, ctx) + _relatives(claims, ctx)
         groups: dict[tuple[str, str], list[tuple[Claim, bool | None]]] = defaultdict(list)
         for c, scope, explicit in resolved:
             groups[(c.key, scope)].append((c, explicit))
@@ -149,6 +152,23 @@ class RoleRule:
                 )
             )
         return out
+
+
+def _relatives(
+    claims: Sequence[Claim], ctx: CompareContext
+) -> list[tuple[Claim, str, bool | None]]:
+    """Relation claims with the person they are relative to as their scope: the fullest name
+    of that person across sources ("Okafor" and "Ana Okafor" are one)."""
+    relations = [c for c in claims if c.get("relation")]
+    anchors = _clusters([ctx.names.canonical(c.get("scope")) for c in relations], ctx)
+    shown: dict[str, str] = {}
+    for c in relations:
+        rep = anchors[ctx.names.canonical(c.get("scope"))]
+        shown[rep] = max(shown.get(rep, ""), c.get("scope"), key=lambda v: (len(v), v))
+    return [
+        (c, shown[anchors[ctx.names.canonical(c.get("scope"))]], bool(c.get("explicit")))
+        for c in relations
+    ]
 
 
 def _shown(shown: dict[tuple[str, int], str], c: Claim) -> str:
