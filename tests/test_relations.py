@@ -78,6 +78,8 @@ def test_relation_extract_holder_and_relative(
         pytest.param("Omar Haddad spoke. His former wife, Mona, was not there.", id="former"),
         pytest.param("Omar Haddad spoke. His first wife, Mona, lives abroad.", id="first"),
         pytest.param("Her father, Paul, said she loved music.", id="no-one-to-be-relative-to"),
+        pytest.param("Ana Okafor's killer shot his mother Rita, his father Sam and a dog.",
+                     id="a-list-is-no-apposition"),
     ],
 )  # fmt: skip
 def test_relation_extract_no_claim(text: str) -> None:
@@ -202,6 +204,16 @@ def test_role_pairs_that_conflict(a: str, b: str, subject: str) -> None:
                      "Washington Gov. Jay Ferris toured the damage.", id="same-governor"),
         pytest.param("Mayor Lena Ortiz toured the damage.",
                      "Mayor Dana Cole toured the damage.", id="no-dateline-no-scope"),
+        pytest.param("Bea Lund died. Her mother, Cindy Lund, called 911.",
+                     "Bea Lund died. Her mother, Cynthia Lund, called 911.", id="short-given-name"),
+        pytest.param("PUYALLUP, Wash. — Police Chief Tim Engel spoke.",
+                     "Puyallup Police Chief Timothy J. Engel spoke.", id="nickname-and-initial"),
+        pytest.param("Sheriff Department of Preble County officers arrived.",
+                     "Sheriff Sid Marrow of Preble County spoke.", id="the-office-is-no-holder"),
+        pytest.param("PUYALLUP, Wash. — Police Chief C. spoke briefly.",
+                     "PUYALLUP, Wash. — Police Chief Carl Lyle spoke.", id="an-initial-is-no-name"),
+        pytest.param("Sheriff Sid Marrow III of Preble County spoke.",
+                     "Sheriff Sid Marrow of Preble County spoke.", id="generational-suffix"),
     ],
 )  # fmt: skip
 def test_role_pairs_that_do_not_conflict(a: str, b: str) -> None:

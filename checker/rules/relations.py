@@ -35,6 +35,9 @@ def _name(group: str) -> str:
     return rf"(?P<{group}>{_WORD}(?:\s+{_PART}{_WORD}){{0,3}})"
 
 
+# After a relation that follows its holder's name, the apposition must close ("Paul Okafor,
+# her father, said"), or a list ("his mother Lori, his father Steven") pairs the wrong name.
+_CLOSE = r"(?=\s*[,.;:)]|\s+(?:said|says|told|added|wrote)\b)"
 # "late", "former", "first", "ex-": not who holds the relation now, or not the only one.
 _MODS = r"(?P<mods>(?:(?i:late|former|first|second|third|ex|estranged|new|only|then)[- ]+)*)"
 _AGE = r"(?:(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\s+)?"
@@ -52,10 +55,10 @@ _PATTERNS = [
     # "Lina Haddad, Omar Haddad's wife"
     (
         "name-poss-rel",
-        re.compile(rf"{_name('name')},\s+{_name('anchor')}[’']s\s+{_MODS}{_REL}\b"),
+        re.compile(rf"{_name('name')},\s+{_name('anchor')}[’']s\s+{_MODS}{_REL}{_CLOSE}"),
     ),
     # "Paul Okafor, his father, said"
-    ("name-pron-rel", re.compile(rf"{_name('name')},\s+{_PRON}\s+{_MODS}{_REL}\b")),
+    ("name-pron-rel", re.compile(rf"{_name('name')},\s+{_PRON}\s+{_MODS}{_REL}{_CLOSE}")),
     # "the father of Ana Okafor, Paul"
     (
         "rel-of-name",

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import partial
 
+from checker import tables
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.gazetteer import MULTI_HOLDER_TITLES, TITLES, country_of
@@ -24,6 +25,8 @@ from checker.rules.role_scope import (
     scope_of,
     trim_name,
 )
+
+_NOT_HOLDER_WORDS = tables.words("role_not_holder_words.txt")
 
 
 class RoleRule:
@@ -63,8 +66,10 @@ class RoleRule:
         name = m.group("name")
         name, ne = trim_name(name, ns)
         holder = normalise(name)
-        if not holder or country_of(name) or holder in TITLES:
-            return None
+        if len(holder) < 2 or country_of(name) or holder in TITLES:
+            return None  # "Police Chief C.": an initial is no name to compare
+        if _NOT_HOLDER_WORDS & set(holder.split()):
+            return None  # "Sheriff Department": the office, not its holder
         title = TITLES[m.group("title").lower()]
         if title.endswith("elect"):
             return None  # an office-holder to be, not the holder
