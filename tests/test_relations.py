@@ -175,6 +175,9 @@ def test_explicit_state_scope_is_the_canonical_state(raw: str) -> None:
         pytest.param("PUYALLUP, Wash. — Police Chief Scott Engel spoke.",
                      "TACOMA, Wash. — The police chief of Puyallup, Mark Dunn, spoke.",
                      "police chief of Puyallup", id="police-chief-dateline-vs-of"),
+        pytest.param("Puyallup Police Chief Mark Dunn spoke first. Mayor Lena Ortiz spoke next.",
+                     "Puyallup Mayor Dana Cole spoke.",
+                     "mayor of Puyallup", id="mayor-from-first-scoped-city-office"),
     ],
 )  # fmt: skip
 def test_role_pairs_that_conflict(a: str, b: str, subject: str) -> None:
@@ -204,6 +207,9 @@ def test_role_pairs_that_conflict(a: str, b: str, subject: str) -> None:
                      "Washington Gov. Jay Ferris toured the damage.", id="same-governor"),
         pytest.param("Mayor Lena Ortiz toured the damage.",
                      "Mayor Dana Cole toured the damage.", id="no-dateline-no-scope"),
+        pytest.param("Tacoma Police Chief Mark Dunn and Puyallup Fire Chief Al Roy spoke. "
+                     "Mayor Lena Ortiz spoke next.",
+                     "Puyallup Mayor Dana Cole spoke.", id="two-cities-named-no-scope"),
         pytest.param("Bea Lund died. Her mother, Cindy Lund, called 911.",
                      "Bea Lund died. Her mother, Cynthia Lund, called 911.", id="short-given-name"),
         pytest.param("PUYALLUP, Wash. — Police Chief Tim Engel spoke.",

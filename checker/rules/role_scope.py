@@ -72,13 +72,21 @@ def resolve_scopes(
 ) -> list[tuple[Claim, str, bool | None]]:
     """Give an unscoped title the scope the same person has elsewhere for that title.
 
-    The flag is True for a scope said in the claim, False for one taken from the sentence or
-    another source, None for one taken from what the article is about.
+    Failing that, a title takes its sentence's place, then its article's (the dateline, the
+    state or country it names most), then, for a city or state office, the one place the
+    same source gives its other offices of that level. The flag is True for a scope said in
+    the claim, False for one taken from the sentence or another source, None for one taken
+    from what the article is about.
     """
     known: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # The places a source's city or state offices are said to be in ("Puyallup Police Chief
+    # ..."): an unscoped office of that level in that source takes the one place it names.
+    local: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in claims:
         if c.get("explicit"):
             known[(c.key, ctx.names.canonical(c.value))].add(c.get("scope"))
+            if title_level(c.key) != "country":
+                local[(c.source_id, title_level(c.key))].add(c.get("scope"))
     out: list[tuple[Claim, str, bool | None]] = []
     for c in claims:
         scope = c.get("scope")
@@ -95,6 +103,10 @@ def resolve_scopes(
             # The article is plainly about one country and this person holds no office
             # elsewhere: the title is that country's.
             out.append((c, c.get("doc_scope"), None))
+        elif len(places := local.get((c.source_id, title_level(c.key)), set())) == 1 and not any(
+            k[1] == canon for k in known
+        ):
+            out.append((c, next(iter(places)), None))
     return _merge_org_scopes(out)
 
 
