@@ -153,15 +153,18 @@ def dateline_place(city: str, region: str = "") -> tuple[str, str, str]:
     """(city, US state, country) of a dateline: "PUYALLUP", "Wash." -> ("Puyallup",
     "Washington", "United States"); "HANOI" -> ("Hanoi", "", "Vietnam"); "" where unknown.
 
-    A region is read as a country first ("TBILISI, Georgia" is the country), then as a state.
+    A region is read as a country, unless it also names a US state and the city is not one
+    of that country's listed cities ("TBILISI, Georgia" is the country, "MACON, Georgia" the
+    state).
     """
-    name = " ".join(w.capitalize() if w.isupper() else w for w in city.split())
+    name = " ".join(
+        "-".join(p.capitalize() for p in w.split("-")) if w.isupper() else w for w in city.split()
+    )
     low = name.lower()
     if region:
-        country = country_of(region)
-        if country:
+        country, state = country_of(region), us_state_of(region)
+        if country and not (state and _CAPITALS.get(low) != country):
             return name, "", country
-        state = us_state_of(region)
         if state:
             return name, state, "United States"
         return name, "", ""

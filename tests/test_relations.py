@@ -115,8 +115,14 @@ def test_us_state_of_reads_ap_and_postal_forms(form: str, state: str | None) -> 
     assert us_state_of(form) == state
 
 
-def test_dateline_region_is_a_country_before_a_state() -> None:
+def test_dateline_region_that_is_a_country_and_a_state() -> None:
     assert dateline_place("TBILISI", "Georgia") == ("Tbilisi", "", "Georgia")
+    assert dateline_place("MACON", "Georgia") == ("Macon", "Georgia", "United States")
+    assert dateline_place("WINSTON-SALEM", "N.C.") == (
+        "Winston-Salem",
+        "North Carolina",
+        "United States",
+    )
 
 
 @pytest.mark.parametrize(
