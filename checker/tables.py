@@ -7,8 +7,10 @@ file can say what it holds and where its entries come from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 
 
 def _lines(name: str) -> list[str]:
@@ -30,6 +32,6 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def pairs(name: str) -> dict[str, str]:
-    """A two-column table as {first field: second field}, in file order."""
-    return {row[0]: row[1] for row in rows(name)}
+def pairs(name: str) -> Mapping[str, str]:
+    """A two-column table as a read-only {first field: second field}, in file order."""
+    return MappingProxyType({row[0]: row[1] for row in rows(name)})
