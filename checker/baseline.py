@@ -18,6 +18,7 @@ from typing import Any
 from checker.conflicts import dispute_key
 from checker.errors import InputError
 from checker.model import BaselineEntry, BaselineInfo, Conflict, Report
+from checker.serialize import entry_to_dict
 
 SCHEMA = "checker-baseline/1"
 
@@ -122,20 +123,6 @@ def entry_for(conflict: Conflict) -> BaselineEntry:
         sources=tuple(sorted({cc.source for cc in conflict.claims})),
         key=dispute_key(conflict),
     )
-
-
-def entry_to_dict(e: BaselineEntry) -> dict[str, Any]:
-    """A baseline entry as the baseline file (and the reports' stale lists) write it."""
-    return {
-        "id": e.id,
-        "type": e.type,
-        "rule": e.rule,
-        "severity": e.severity,
-        "subject": e.subject,
-        "message": e.message,
-        "sources": list(e.sources),
-        "key": e.key,
-    }
 
 
 def baseline_document(

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.serialize import report_to_dict, report_to_frame
+
 
 class _StrEnum(enum.StrEnum):
     """A string enum whose bad values raise with the list of valid ones."""
@@ -228,14 +230,10 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of SPEC.md (plus compatible extensions)."""
-        from checker.report.jsonfmt import report_to_dict
-
         return report_to_dict(self)
 
     def to_frame(self) -> Any:
         """A pandas DataFrame with one row per claim of a conflict."""
-        from checker.report.csvfmt import report_to_frame
-
         return report_to_frame(self)
 
     def without_timing(self) -> Report:

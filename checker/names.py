@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from checker import tables
 from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES
 
 _CAP = r"(?:[A-Z][a-zà-ÿ]*\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]{2,}|[A-Z]\.)"
@@ -299,8 +300,35 @@ class NameIndex:
         return self._canon.get(key, key)
 
     def same(self, a: str, b: str) -> bool:
+        """One person's names: equal once canonical, or the words of one within the other's,
+        where short given names count as their full form and initials and Jr./III are
+        dropped ("Mike Simpson" and "Michael Simpson", "Sid Gautreaux III" and "Sid J.
+        Gautreaux")."""
         ca, cb = self.canonical(a), self.canonical(b)
         if ca == cb:
             return True
         wa, wb = set(ca.split()), set(cb.split())
-        return wa <= wb or wb <= wa
+        if wa <= wb or wb <= wa:
+            return True
+        ka, kb = _core(ca), _core(cb)
+        return ka <= kb or kb <= ka
+
+
+def _nicknames() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for formal, shorts in tables.rows("nicknames.tsv"):
+        for short in shorts.split("|"):
+            out.setdefault(short, formal)
+    return out
+
+
+_NICKNAMES = _nicknames()
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _core(canonical: str) -> frozenset[str]:
+    """A canonical name's words without initials and generational suffixes, short given
+    names as their full form ("mike j. simpson jr" -> {"michael", "simpson"})."""
+    words = canonical.split()
+    kept = [w for w in words if len(w) > 1 and w not in _SUFFIXES] or words
+    return frozenset(_NICKNAMES.get(w, w) for w in kept)

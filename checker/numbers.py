@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.text import PHRASE_BREAKERS, lemma
+from checker.heads import head_after
 from checker.units import ATTACHED_ONLY, CURRENCY_SYMBOLS, MAX_UNIT_WORDS, UNITS, Unit, to_base
 
 _SMALL = {
@@ -96,7 +96,6 @@ _ONE_SKIP_AFTER = re.compile(r"^\s*(?:of|another|who|that|which|hand|thing|way|d
 _ONE_SKIP_BEFORE = re.compile(
     r"\b(?:no|the|any|every|each|this|that|which|someone|anyone)\s+$", re.I
 )
-_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w’'.-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +318,7 @@ def _finish(
                 unit = u
                 end += n
                 rest = text[end:]
-    head, of_words, n = _head_after(rest)
+    head, of_words, n = head_after(rest)
     if head and (unit is None or modifier):
         end += n
     if not head and unit is None:
@@ -365,181 +364,3 @@ def _unit_after(rest: str) -> tuple[Unit, int] | None:
         if phrase in UNITS and (phrase not in ATTACHED_ONLY or closes):
             return UNITS[phrase], words[0].start() + len(phrase)
     return None
-
-
-def _head_after(rest: str) -> tuple[str, tuple[str, ...], int]:
-    """(lemma of the counted noun, words of an "of" phrase, chars consumed by the noun)."""
-    head, end = "", 0
-    words = list(_WORD_RE.finditer(rest[:80]))
-    taken = 0
-    for w in words:
-        gap = rest[end : w.start()] if taken else rest[: w.start()]
-        if taken and gap.strip() or (not taken and gap.strip() not in ("", "-")):
-            break
-        word = w.group(0).rstrip(".’'")
-        if word.lower() in PHRASE_BREAKERS or word.lower() in _NOT_NOUNS or taken == 3:
-            break
-        if word.endswith(("’s", "'s")) or _looks_verb(word):
-            break
-        head, end, taken = lemma(word), w.start() + len(word), taken + 1
-        if not _modifier_like(word):
-            break  # the first noun is what is counted: "1,840 children aged 5..."
-    of_words: tuple[str, ...] = ()
-    om = re.match(r"\s*(?:\w+\s+)?of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?", rest[end:])
-    if om:
-        after = rest[end + om.end() :]
-        of_words = tuple(
-            lemma(w.group(0).rstrip(".’'"))
-            for w in list(_WORD_RE.finditer(after[:60]))[:4]
-            if w.group(0).lower() not in PHRASE_BREAKERS
-        )
-    return head, of_words, end
-
-
-_NOT_NOUNS = frozenset(
-    [
-        "last",
-        "next",
-        "this",
-        "worth",
-        "each",
-        "apiece",
-        "per",
-        "a",
-        "an",
-        "more",
-        "fewer",
-        "less",
-        "later",
-        "earlier",
-        "ago",
-    ]
-)
-_NOUNS_IN_ED = frozenset(
-    [
-        "dead",
-        "wounded",
-        "injured",
-        "red",
-        "bed",
-        "shed",
-        "seed",
-        "speed",
-        "need",
-        "feed",
-        "hundred",
-        "missing",
-        "displaced",
-        "detained",
-        "arrested",
-    ]
-)
-
-
-_ADJECTIVES = frozenset(
-    [
-        "new",
-        "key",
-        "major",
-        "minor",
-        "small",
-        "large",
-        "big",
-        "young",
-        "old",
-        "senior",
-        "junior",
-        "top",
-        "main",
-        "other",
-        "separate",
-        "additional",
-        "extra",
-        "further",
-        "armed",
-        "unarmed",
-        "civilian",
-        "foreign",
-        "local",
-        "total",
-        "full",
-        "high",
-        "low",
-        "former",
-        "current",
-        "daily",
-        "weekly",
-        "annual",
-        "monthly",
-        "early",
-        "late",
-        "last",
-        "first",
-        "second",
-        "third",
-    ]
-)
-_ADJ_SUFFIXES = (
-    "al",
-    "ive",
-    "ous",
-    "ic",
-    "ian",
-    "ese",
-    "ish",
-    "ful",
-    "less",
-    "able",
-    "ible",
-    "ary",
-    "ern",
-    "ean",
-)
-
-
-def _modifier_like(word: str) -> bool:
-    """Does this word (right after a number) probably modify a following noun?"""
-    low = word.lower()
-    if low.endswith("s") and not low.endswith(("ous", "less")):
-        return False  # plural nouns end the phrase; adjectives take no -s
-    return word[:1].isupper() or low in _ADJECTIVES or low.endswith(_ADJ_SUFFIXES)
-
-
-def _looks_verb(word: str) -> bool:
-    low = word.lower()
-    if low in _NOUNS_IN_ED:
-        return False
-    return (low.endswith("ed") and len(low) > 4) or low in _VERBS
-
-
-_VERBS = frozenset(
-    [
-        "died",
-        "die",
-        "dies",
-        "say",
-        "says",
-        "said",
-        "went",
-        "go",
-        "goes",
-        "came",
-        "come",
-        "comes",
-        "won",
-        "lost",
-        "lose",
-        "took",
-        "take",
-        "takes",
-        "made",
-        "make",
-        "makes",
-        "got",
-        "get",
-        "gets",
-        "left",
-        "remain",
-        "remained",
-    ]
-)

@@ -8,6 +8,7 @@ from typing import Any
 
 from checker.locate import file_path
 from checker.model import Conflict, ConflictClaim, Report
+from checker.serialize import json_number
 
 # One line per built-in rule code, as linters describe their rules.
 RULE_DESCRIPTIONS = {
@@ -82,10 +83,8 @@ def where(cc: ConflictClaim, file: str) -> str:
 
 def json_value(v: Any) -> Any:
     """A claim value as plain JSON (numbers stay numbers)."""
-    from checker.report.jsonfmt import _clean
-
     if isinstance(v, str | int | float | bool) or v is None:
-        return _clean(v)
+        return json_number(v)
     return str(v)
 
 
