@@ -6,12 +6,12 @@ import codecs
 import json
 import logging
 import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.files import read_regular_file
 from checker.furniture import find_furniture, is_furniture_line
 from checker.model import Skipped, Source
 
@@ -123,47 +123,6 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
     notes = () if encoding in ("utf-8", "utf-8-sig") else (_encoding_note(encoding),)
     src = Source(id=path.stem, text=text, path=where, title=title, encoding=encoding, notes=notes)
     return [_with_furniture(src)], []
-
-
-_KINDS = {
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a directory",
-}
-
-
-def read_regular_file(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most `max_bytes` bytes.
-
-    Opened without blocking and checked on the open descriptor, so a named pipe or a device
-    (`a.txt -> /dev/zero`) is refused instead of hanging or filling memory, and a file that
-    grows after the check is still cut off. Raises ValueError (the reason) or OSError.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb", closefd=True) as fh:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a plain file")
-            raise ValueError(f"not a regular file ({kind}); give a file of text")
-        if st.st_size > max_bytes:
-            raise ValueError(_too_big(st.st_size, max_bytes))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValueError(_too_big(len(data), max_bytes, grew=True))
-    return data
-
-
-def _too_big(size: int, max_bytes: int, grew: bool = False) -> str:
-    what = "more than" if grew else ""
-    return (
-        f"file is {what + ' ' if what else ''}{size:,} bytes, over the limit of {max_bytes:,}; "
-        "raise --max-bytes to audit it"
-    )
 
 
 def _encoding_note(encoding: str) -> str:

@@ -1,0 +1,229 @@
+"""A hostile user or a careless CI job: planted caches, files written where they must not be,
+forged annotations, terminal escapes and inputs meant to crash. Each test names the hole it
+closes; none of them writes outside its temporary folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from checker import audit
+from checker.cache import SCHEMA, Cache, CachedEmbedder
+from checker.cache_codec import decode_analysis, encode_analysis
+from checker.cli import main
+from checker.model import Claim, ClaimKind, ConflictType, Sentence, Severity
+
+AIRLINE = Path("fixtures/airline_strike_conflicts")
+
+
+def _json(report) -> str:
+    return json.dumps(report.without_timing().to_dict(), sort_keys=True)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Payload:
+    """A pickle that makes a directory when loaded: what a planted cache row would do."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+# -- the cache stores nothing that executes ------------------------------------------------
+
+
+def test_a_planted_pickle_in_the_cache_never_runs(tmp_path: Path, embedder, caplog) -> None:
+    db = tmp_path / "c.sqlite"
+    plain = audit([AIRLINE], embedder=embedder)
+    audit([AIRLINE], embedder=embedder, cache=db)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Payload(marker))
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE analyses SET payload = ?", (payload,))
+        con.execute("UPDATE vectors SET vec = ?", (payload,))
+    with caplog.at_level("WARNING", logger="checker.cache"):
+        again = audit([AIRLINE], embedder=embedder, cache=db)
+    assert not marker.exists()
+    assert _json(again) == _json(plain)
+    assert again.extra["cache"]["reused"] == 0  # every planted row was a miss
+    warned = [r for r in caplog.records if "unreadable" in r.getMessage()]
+    assert len(warned) == 1 and str(db) in warned[0].getMessage()  # named once, not per row
+
+
+def test_a_schema_1_cache_of_pickles_is_dropped_unread(tmp_path: Path, embedder) -> None:
+    db = tmp_path / "c.sqlite"
+    marker = tmp_path / "pwned"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("INSERT INTO meta VALUES ('schema', '1')")
+        con.execute("CREATE TABLE analyses (key TEXT PRIMARY KEY, payload BLOB NOT NULL)")
+        con.execute("INSERT INTO analyses VALUES ('k', ?)", (pickle.dumps(_Payload(marker)),))
+    assert SCHEMA >= 2
+    with Cache(db) as c:
+        assert c.counts() == {"vectors": 0, "analyses": 0}
+        assert c.get_analyses(["k"]) == {}
+    assert not marker.exists()
+
+
+def _claim(**overrides) -> Claim:
+    fields = dict(
+        rule="NUM",
+        kind=ClaimKind.NUMBER,
+        source_id="a",
+        sentence_index=0,
+        start=4,
+        end=6,
+        quote="40",
+        value=40.0,
+        key="passenger",
+        low=39.5,
+        high=None,
+        unit="",
+        context=("ferry", "harbour"),
+        attribution="officials",
+        extra=(
+            ("hedge", "about"),
+            ("of", ("people", "on", "board")),
+            ("list", [1, 2.5, "x", None]),
+            ("enum", Severity.HIGH),
+            ("type", ConflictType.DATE),
+            ("nested", {"k": (1, (2, [3]))}),
+            ("flag", True),
+            ("count", 3),
+            ("big", 2**70),
+            ("inf", float("inf")),
+            ("set", frozenset({"a", "b"})),
+            ("empty", ()),
+        ),
+    )
+    fields.update(overrides)
+    return Claim(**fields)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [40.0, 40, "To Lam", ("2024", "05"), ClaimKind.DATE, True, None, -0.0, [("a", 1)]],
+)
+def test_claims_round_trip_exactly_through_the_cache_encoding(value) -> None:
+    sentences = (Sentence("a", 0, 0, 20, "The 40 passengers.", furniture=True),)
+    claim = _claim(value=value)
+    got_sentences, (got,) = decode_analysis(encode_analysis(sentences, (claim,)))
+    assert got_sentences == sentences and got == claim
+    assert type(got.value) is type(value) and type(got.kind) is ClaimKind
+    for (k, v), (k2, v2) in zip(claim.extra, got.extra, strict=True):
+        assert k == k2 and v == v2 and type(v) is type(v2)
+    assert repr(got.value) == repr(value)  # -0.0 stays -0.0; tuples stay tuples
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"not json",
+        b'{"v": 1, "s": [], "c": [["NUM"]]}',
+        b'{"v": 1, "s": [["a", true, 0, 1, "x", false]], "c": []}',
+        b'{"v": 1, "s": [], "c": [], "x": 0}',
+        b'{"v": 2, "s": [], "c": []}',
+        b'{"v": 1, "s": [], "c": [["NUM","bogus","a",0,0,1,"q",1,"k",null,null,"",[],"",[]]]}',
+        b'{"v": 1, "s": [], "c": [["NUM","number","a",0,0,1,"q",{"E":"os","v":"x"},"k",'
+        b'null,null,"",[],"",[]]]}',
+        b"[" * 100_000,
+    ],
+)
+def test_a_row_that_does_not_decode_is_a_miss(tmp_path: Path, payload: bytes, caplog) -> None:
+    with Cache(tmp_path / "c.sqlite") as c:
+        c._db.execute("INSERT INTO analyses VALUES ('k', ?)", (payload,))
+        with caplog.at_level("WARNING", logger="checker.cache"):
+            assert c.get_analyses(["k"]) == {}
+        assert c.bad_rows == 1 and "unreadable analysis" in caplog.text
+
+
+# -- vectors: shape and finiteness ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        np.zeros(383, dtype=np.float32).tobytes(),  # a vector one number short
+        np.full(384, np.nan, dtype=np.float32).tobytes(),  # NaN: every similarity vanishes
+        b"\x00\x01\x02",  # not whole float32s (np.frombuffer raised ValueError)
+        b"",
+    ],
+    ids=["short", "nan", "ragged", "empty"],
+)
+def test_a_bad_cached_vector_is_a_miss_and_the_report_unchanged(
+    tmp_path: Path, embedder, blob: bytes
+) -> None:
+    db = tmp_path / "c.sqlite"
+    plain = audit([AIRLINE], embedder=embedder)
+    audit([AIRLINE], embedder=embedder, cache=db)
+    with sqlite3.connect(db) as con:
+        first = con.execute("SELECT digest FROM vectors LIMIT 1").fetchone()[0]
+        con.execute("UPDATE vectors SET vec = ? WHERE digest = ?", (blob, first))
+    again = audit([AIRLINE], embedder=embedder, cache=db)
+    assert _json(again) == _json(plain)
+    assert again.extra["cache"]["embedded"] == 1
+
+
+def test_cached_vectors_all_of_the_wrong_length_are_re_embedded(tmp_path: Path, embedder) -> None:
+    texts = ["Alpha beta gamma.", "Delta epsilon zeta.", "Eta theta iota."]
+    with Cache(tmp_path / "c.sqlite") as c:
+        emb = CachedEmbedder(embedder, c)
+        key = f"{emb.identity}\x1f" + __import__("checker.cache").cache.code_version()
+        c.put_vectors(key, texts[:2], np.ones((2, 7), dtype=np.float32))
+        out = emb.encode(texts)
+        assert out.shape == (3, 384) and np.isfinite(out).all()
+        assert np.allclose(out, embedder.encode(texts), atol=1e-5)
+
+
+# -- a file that is not the cache is refused and left alone ---------------------------------
+
+
+def _foreign_db(path: Path) -> None:
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+        con.execute("INSERT INTO users (name) VALUES ('ada')")
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("INSERT INTO meta VALUES ('version', '7')")
+
+
+@pytest.mark.parametrize("kind", ["app", "meta-only", "text"])
+def test_a_foreign_file_given_as_cache_is_refused_and_left_byte_identical(
+    tmp_path: Path, capsys, kind: str
+) -> None:
+    db = tmp_path / "app.db"
+    if kind == "app":
+        _foreign_db(db)
+    elif kind == "meta-only":  # a meta table, but not ours: no schema key
+        with sqlite3.connect(db) as con:
+            con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    else:
+        db.write_text("SQLite format 2, honest\n" * 10, "utf-8")
+    before = _sha(db)
+    out = tmp_path / "r.json"
+    code = main(["audit", str(AIRLINE), "--cache", str(db), "--format", "json", "-o", str(out)])
+    assert code == 1 and len(json.loads(out.read_text("utf-8"))["conflicts"]) == 3
+    assert _sha(db) == before
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-journal").exists()
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if "cache" in ln]
+    assert len(lines) == 1 and "not a checker cache" in lines[0] and "left as it was" in lines[0]
+
+
+def test_a_fifo_given_as_cache_is_refused_without_hanging(tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "c.sqlite"
+    os.mkfifo(fifo)
+    out = tmp_path / "r.json"
+    code = main(["audit", str(AIRLINE), "--cache", str(fifo), "--format", "json", "-o", str(out)])
+    assert code == 1
+    assert "named pipe" in capsys.readouterr().err
