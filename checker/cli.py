@@ -10,7 +10,15 @@ from typing import Any
 
 import click
 
-from checker.cli_io import Interrupted, Progress, emit, interruptible, write_atomic
+from checker.cli_io import (
+    Interrupted,
+    Progress,
+    emit,
+    interruptible,
+    output_path,
+    refuse_overwriting_sources,
+    write_atomic,
+)
 from checker.cli_options import (
     FORMATS,
     alignment_options,
@@ -100,9 +108,9 @@ def _notices(report: Any) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     default=None,
-    help="Write the report here (atomically) instead of standard output.",
+    help="Write the report here (atomically; '-': standard output) instead of standard output.",
 )
 @click.option(
     "--fail-on",
@@ -124,13 +132,15 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
 
     try:
         p = settle(ctx, params)
-        fmt, output = p["fmt"], p["output"]
+        fmt, output = p["fmt"], output_path(p["output"])
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
         baseline = str(p["baseline"]) if p["baseline"] else None
         report = _run_audit(p, baseline=baseline)
         # Every format is rendered before the first file is written: less time half-updated.
         texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
+        if output is not None:
+            refuse_overwriting_sources(_report_files(output, fmt), _read_paths(report))
         for name, text in texts:
             if output is None:
                 emit(text)
@@ -214,10 +224,12 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
             else [e for e in existing.entries if not in_scope(e, scope)]
         )
         text = format_baseline(report, keep, carry)
-        if output == "-":
+        target = output_path(output)
+        if target is None:
             emit(text)
         else:
-            write_atomic(Path(output), text)
+            refuse_overwriting_sources([target], _read_paths(report))
+            write_atomic(target, text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     if not p["quiet"]:
@@ -263,9 +275,9 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     default=None,
-    help="Write the figures here instead of standard output.",
+    help="Write the figures here ('-': standard output) instead of standard output.",
 )
 @alignment_options
 @click.option("--min-precision", type=float, default=None, help="Fail below this precision.")
@@ -277,7 +289,7 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
 def eval_cmd(
     cases: tuple[Path, ...],
     fmt: str,
-    output: Path | None,
+    output: str | None,
     model: str | None,
     backend: str,
     device: str,
@@ -308,10 +320,11 @@ def eval_cmd(
             text = json.dumps(result.to_dict(), indent=2) + "\n"
         else:
             text = format_evaluation(result)
-        if output is None:
+        target = output_path(output)
+        if target is None:
             emit(text)
         else:
-            write_atomic(output, text)
+            write_atomic(target, text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     overall = result.overall()
@@ -327,6 +340,19 @@ def eval_cmd(
     if missed:
         click.echo("checker: below the floor: " + "; ".join(missed), err=True)
         raise click.exceptions.Exit(EXIT_CONFLICTS)
+
+
+def _report_files(output: Path, fmt: Sequence[str]) -> list[Path]:
+    """The files `-o` names: OUTPUT itself for one format, OUTPUT + suffix for several."""
+    if len(fmt) == 1:
+        return [output]
+    return [output.with_name(output.name + FORMATTERS[name].suffix) for name in fmt]
+
+
+def _read_paths(report: Any) -> list[str]:
+    """Every file the run read as a source or named as one, but its own earlier reports."""
+    skipped = [s.path for s in report.skipped if not s.reason.startswith("a checker ")]
+    return [*(s.path for s in report.sources), *skipped]
 
 
 def _fail(err: CheckerError) -> int:

@@ -109,7 +109,7 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
         return [], [Skipped(where, str(err))]
     if suffix in RECORD_SUFFIXES:
         return _read_records(path, text, encoding)
-    if own := _checker_output(text):  # a report written next to the articles it audited
+    if own := checker_output(text):  # a report written next to the articles it audited
         return [], [Skipped(where, f"a checker {own} report, not an article")]
     if suffix in HTML_SUFFIXES:
         try:
@@ -219,7 +219,7 @@ def _detect_legacy(data: bytes) -> str:
         return "latin-1"
 
 
-def _checker_output(text: str) -> str:
+def checker_output(text: str) -> str:
     """The format of a report that checker itself wrote ("" for anything else)."""
     head = text.lstrip("\ufeff")[:600]
     if head.startswith("# checker report\n"):

@@ -227,3 +227,149 @@ def test_a_fifo_given_as_cache_is_refused_without_hanging(tmp_path: Path, capsys
     code = main(["audit", str(AIRLINE), "--cache", str(fifo), "--format", "json", "-o", str(out)])
     assert code == 1
     assert "named pipe" in capsys.readouterr().err
+
+
+# -- writing reports destroys nothing ------------------------------------------------------
+
+
+def _articles(tmp_path: Path) -> Path:
+    src = tmp_path / "arts"
+    src.mkdir()
+    for f in sorted(AIRLINE.glob("*.txt")):
+        (src / f.name).write_bytes(f.read_bytes())
+    return src
+
+
+def test_a_report_to_a_named_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    rd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    keep = os.open(fifo, os.O_WRONLY)  # holds the pipe open, so the reader sees no early end
+    os.set_blocking(rd, True)
+    got: list[bytes] = []
+
+    def read() -> None:
+        while chunk := os.read(rd, 65536):
+            got.append(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert main(["audit", str(AIRLINE), "-o", str(fifo), "--fail-on", "never"]) == 0
+    finally:
+        os.close(keep)
+        reader.join(30)
+        os.close(rd)
+    assert b"".join(got).startswith(b"# checker report")
+    assert fifo.is_fifo()
+
+
+def test_a_named_pipe_nobody_reads_is_an_error_not_a_hang(tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert main(["audit", str(AIRLINE), "-o", str(fifo)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("checker: error: cannot write") and "named pipe" in err[-1]
+    assert fifo.is_fifo()
+
+
+def test_a_report_to_a_character_device_is_written_through(tmp_path: Path) -> None:
+    import stat
+
+    master, slave = os.openpty()  # a terminal of our own: a character device, like /dev/null
+    try:
+        name = Path(os.ttyname(slave))
+        assert stat.S_ISCHR(name.stat().st_mode)
+        os.set_blocking(master, False)
+        assert main(["audit", str(AIRLINE), "--format", "github", "-o", str(name)]) == 1
+        assert stat.S_ISCHR(name.stat().st_mode)
+        data = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            data += chunk
+        assert b"::error" in data or b"::warning" in data
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_os_devnull_is_a_device_the_writer_would_write_through() -> None:
+    import stat
+
+    # Only looked at, never written: the writer's test above uses a terminal of its own.
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_symlink_is_followed_the_link_kept_and_permissions_kept(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "report.md"
+    real.parent.mkdir()
+    real.write_text("# checker report\nold\n", "utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert main(["audit", str(AIRLINE), "-o", str(link), "--fail-on", "never"]) == 0
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_text("utf-8").startswith("# checker report\n\n")
+    assert (real.stat().st_mode & 0o777) == 0o640
+    assert sorted(p.name for p in real.parent.iterdir()) == ["report.md"]  # no temporary left
+
+
+@pytest.mark.parametrize("how", ["inside-dir", "file-arg", "via-symlink"])
+def test_o_naming_a_source_is_refused_with_exit_2(tmp_path: Path, capsys, how: str) -> None:
+    src = _articles(tmp_path)
+    first = sorted(src.glob("*.txt"))[0]
+    before = _sha(first)
+    if how == "inside-dir":
+        args = [str(src), "-o", str(first)]
+    elif how == "file-arg":
+        args = [*map(str, sorted(src.glob("*.txt"))), "-o", str(first)]
+    else:
+        link = tmp_path / "alias.txt"
+        link.symlink_to(first)
+        args = [str(src), "-o", str(link)]
+    assert main(["audit", *args]) == 2
+    assert _sha(first) == before
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "one of the sources" in err[0]
+
+
+def test_the_typo_o_before_the_first_article_is_refused(tmp_path: Path, capsys) -> None:
+    src = _articles(tmp_path)
+    a, b = sorted(src.glob("*.txt"))
+    before = _sha(a)
+    assert main(["audit", "-o", str(a), str(b), str(b)]) == 2  # `checker audit -o a.txt b.txt`
+    assert _sha(a) == before
+    assert "would overwrite an article" in capsys.readouterr().err
+
+
+def test_rerunning_into_the_folder_replaces_the_own_report(tmp_path: Path) -> None:
+    src = _articles(tmp_path)
+    out = src / "report.md"
+    assert main(["audit", str(src), "-o", str(out), "--fail-on", "never"]) == 0
+    assert main(["audit", str(src), "-o", str(out), "--fail-on", "never"]) == 0
+
+
+def test_o_dash_is_standard_output(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["audit", str(Path.cwd() / "x")]) == 2  # any relative path now resolves here
+    capsys.readouterr()
+    root = Path(__file__).resolve().parent.parent
+    assert main(["audit", str(root / AIRLINE), "-o", "-", "--fail-on", "never"]) == 0
+    assert capsys.readouterr().out.startswith("# checker report")
+    assert not (tmp_path / "-").exists()
+
+
+def test_o_with_a_trailing_slash_is_refused_not_a_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = Path(__file__).resolve().parent.parent
+    assert main(["audit", str(root / AIRLINE), "-o", "newdir/"]) == 2
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "ends with a slash" in err[0]
