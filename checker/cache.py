@@ -153,6 +153,9 @@ class Cache:
         for i, d in enumerate(digests):
             where.setdefault(d, []).append(i)
         found: dict[int, np.ndarray] = {}
+        dim = self._dimension(model)
+        if dim is None:  # no vector this tool wrote for the model: nothing to trust
+            return found
         keys = list(where)
         for lo in range(0, len(keys), _CHUNK):
             chunk = keys[lo : lo + _CHUNK]
@@ -163,7 +166,7 @@ class Cache:
             ).fetchall()
             for digest, blob in rows:
                 try:
-                    vec = decode_vector(blob)
+                    vec = decode_vector(blob, dim)
                     indices = where[bytes(digest)]
                 except (ValueError, TypeError, KeyError) as err:
                     self.note_bad_row("vector", err)
@@ -183,11 +186,26 @@ class Cache:
             )
         self.bad_rows += 1
 
+    def _dimension(self, model: str) -> int | None:
+        """How many numbers each of `model`'s vectors holds, as recorded when they were put."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (f"dim\x1f{model}",))
+        value = (row.fetchone() or [None])[0]
+        if isinstance(value, str) and value.isdigit() and 0 < int(value) < 1 << 20:
+            return int(value)
+        return None
+
     def put_vectors(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or not len(vectors) or not np.isfinite(vectors).all():
+            return  # nothing, or nothing worth keeping
         rows = [
             (model, text_digest(t), encode_vector(v)) for t, v in zip(texts, vectors, strict=True)
         ]
         with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (f"dim\x1f{model}", str(vectors.shape[1])),
+            )
             self._db.executemany(
                 "INSERT OR REPLACE INTO vectors (model, digest, vec) VALUES (?, ?, ?)", rows
             )
@@ -312,7 +330,6 @@ class CachedEmbedder:
         self.identity = embedder_identity(inner)
         self.embedded = 0
         self.reused = 0
-        self.dim: int | None = None  # the vectors' length, once a vector was returned
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -324,12 +341,9 @@ class CachedEmbedder:
             log.warning("cache read failed: %s", err)
             self.cache.failed = True
             found = {}
-        found = self._consistent(found)
         missing = [i for i in range(len(texts)) if i not in found]
         self.reused += len(texts) - len(missing)
         fresh = self._embed(key, texts, missing, found)
-        if fresh is not None:
-            self.dim = fresh.shape[1] if fresh.ndim == 2 else None
         if fresh is not None and found:
             # Cached vectors of another length than the model's own: a tampered or foreign
             # cache. They are misses too, so embed those texts as well.
@@ -342,22 +356,6 @@ class CachedEmbedder:
                 self.reused -= len(wrong)
                 self._embed(key, texts, wrong, found)
         return np.stack([found[i] for i in range(len(texts))]).astype(np.float32, copy=False)
-
-    def _consistent(self, found: dict[int, np.ndarray]) -> dict[int, np.ndarray]:
-        """The cached vectors of the most common length (all of one model have the same)."""
-        lengths: dict[int, int] = {}
-        for v in found.values():
-            lengths[v.shape[0]] = lengths.get(v.shape[0], 0) + 1
-        if not lengths:
-            return found
-        # The length this run already settled on (earlier chunks), else the most common.
-        dim = self.dim or max(lengths, key=lambda n: (lengths[n], n))
-        if set(lengths) == {dim}:
-            self.dim = dim
-            return found
-        self.cache.note_bad_row("vector", ValueError(f"vectors not of {dim} numbers"))
-        self.dim = dim
-        return {i: v for i, v in found.items() if v.shape[0] == dim}
 
     def _embed(
         self, key: str, texts: Sequence[str], missing: list[int], found: dict[int, np.ndarray]

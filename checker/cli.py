@@ -15,8 +15,10 @@ from checker.cli_io import (
     Progress,
     emit,
     interruptible,
+    logging_to_stderr,
     output_path,
     refuse_overwriting_sources,
+    say,
     write_atomic,
 )
 from checker.cli_options import (
@@ -30,6 +32,7 @@ from checker.cli_options import (
 from checker.config import FAIL_ON
 from checker.errors import CheckerError, OptionError
 from checker.report import FORMATTERS
+from checker.shown import shown
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
 __all__ = ["FORMATS", "cli", "entry", "main", "write_atomic"]
@@ -61,16 +64,22 @@ def cli() -> None:
 
 def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
     """Run `audit()` with the settled options; the report, or a CheckerError raised."""
-    from checker.api import audit
 
     quiet = params["quiet"]
     show_progress = not quiet and sys.stderr.isatty()
+    with logging_to_stderr(quiet):
+        return _audit(params, baseline, Progress() if show_progress else None)
+
+
+def _audit(params: dict[str, Any], baseline: str | None, progress: Progress | None) -> Any:
+    from checker.api import audit
+
     return audit(
         list(params["sources"]),
         reference=list(params["reference"]),
         baseline=baseline,
         cache=cache_for(params),
-        progress=Progress() if show_progress else None,
+        progress=progress,
         model=params["model"],
         backend=params["backend"],
         device=params["device"],
@@ -87,9 +96,9 @@ def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
 def _notices(report: Any) -> None:
     """What the run left out or could not use, on standard error."""
     for s in report.skipped:
-        click.echo(f"checker: skipped {s.path}: {s.reason}", err=True)
+        say(f"checker: skipped {s.path}: {s.reason}")
     for note in report.extra.get("notes", ()):
-        click.echo(f"checker: {note}", err=True)
+        say(f"checker: {note}")
 
 
 @cli.command("audit", help=AUDIT_HELP)
@@ -154,13 +163,12 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
         _notices(report)
         if report.baseline is not None:
             b = report.baseline
-            click.echo(f"checker: baseline {b.path}: {b.known} known, {b.new} new", err=True)
+            say(f"checker: baseline {b.path}: {b.known} known, {b.new} new")
             if b.stale:
-                click.echo(
+                say(
                     f"checker: {len(b.stale)} baseline entries no longer occur "
                     f"({', '.join(e.id for e in b.stale[:5])}{', ...' if len(b.stale) > 5 else ''}"
-                    f"); prune them with: checker baseline SOURCE... --prune -o {b.path}",
-                    err=True,
+                    f"); prune them with: checker baseline SOURCE... --prune -o {b.path}"
                 )
     fail_on = p["fail_on"]
     if fail_on != "never" and report.count_at_or_above(Severity(fail_on)):
@@ -236,7 +244,7 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
         _notices(report)
         if output != "-":
             n = len(baseline_document(report, keep, carry)["conflicts"])
-            click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
+            say(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}")
 
 
 EVAL_HELP = """Run the audit on labelled CASES_DIR folders and score it.
@@ -338,7 +346,7 @@ def eval_cmd(
     if max_fpr is not None and overall.false_positive_rate > max_fpr:
         missed.append(f"false-positive rate {overall.false_positive_rate:.3f} > {max_fpr}")
     if missed:
-        click.echo("checker: below the floor: " + "; ".join(missed), err=True)
+        say("checker: below the floor: " + "; ".join(missed))
         raise click.exceptions.Exit(EXIT_CONFLICTS)
 
 
@@ -356,8 +364,7 @@ def _read_paths(report: Any) -> list[str]:
 
 
 def _fail(err: CheckerError) -> int:
-    message = str(err).splitlines()[0] if str(err) else type(err).__name__
-    click.echo(f"checker: error: {message}", err=True)
+    say(f"checker: error: {str(err) or type(err).__name__}")
     return EXIT_ERROR
 
 
@@ -365,7 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with `argv` and return the exit code instead of exiting.
 
     An interrupt returns 128 + the signal number (130 for SIGINT, 143 for SIGTERM) after one
-    line on standard error; no report file is left half-written.
+    line on standard error; no report file is left half-written. An unexpected exception is
+    one `checker: error:` line and exit 2, so a crash is never read as "conflicts found".
     """
     try:
         with interruptible():
@@ -379,6 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as ex:
         return ex.exit_code
     except click.ClickException as ex:
+        ex.message = shown(ex.message)  # a bad value quoted back may hold a newline
         ex.show()
         return EXIT_ERROR
     except Interrupted as ex:
@@ -387,6 +396,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("checker: interrupted", err=True)
         return 128 + signal.SIGINT
+    except Exception as ex:  # a bug or an input not foreseen: exit 2, never 1 ("conflicts")
+        first = (str(ex).strip().splitlines() or [""])[0][:300]
+        say(f"checker: error: unexpected {type(ex).__name__}: {first}; please report it")
+        return EXIT_ERROR
     return EXIT_OK
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import signal
 import stat
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import click
 
 from checker.errors import OptionError
 from checker.files import kind_of, read_head
@@ -162,6 +166,39 @@ def _replaceable(target: Path) -> bool:
         or "<title>checker report</title>" in text
         or '"schema": "checker-' in text
     )
+
+
+def say(message: str) -> None:
+    """One line on standard error, whatever it quotes: a file name or record id holding a
+    newline and `::error` cannot start a line of a CI log (a forged annotation), and escape
+    sequences reach the terminal as visible text (see `checker.shown`)."""
+    click.echo(shown(message), err=True)
+
+
+class _Escaped(logging.Handler):
+    """The library's log records (cache warnings and the like) as escaped `checker:` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            say(f"checker: {record.levelname.lower()}: {record.getMessage()}")
+        except Exception:  # a logging line must never end the run
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def logging_to_stderr(quiet: bool) -> Iterator[None]:
+    """Show warnings through `say` while the CLI runs; `quiet`: nothing at all. Without a
+    handler of our own, Python's last-resort handler prints records raw even under -q."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.NullHandler() if quiet else _Escaped(logging.WARNING)
+    root.addHandler(handler)
+    with warnings.catch_warnings():
+        if quiet:
+            warnings.simplefilter("ignore")
+        try:
+            yield
+        finally:
+            root.removeHandler(handler)
 
 
 class Interrupted(BaseException):

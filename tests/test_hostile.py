@@ -300,13 +300,6 @@ def test_a_report_to_a_character_device_is_written_through(tmp_path: Path) -> No
         os.close(slave)
 
 
-def test_os_devnull_is_a_device_the_writer_would_write_through() -> None:
-    import stat
-
-    # Only looked at, never written: the writer's test above uses a terminal of its own.
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
-
-
 def test_a_symlink_is_followed_the_link_kept_and_permissions_kept(tmp_path: Path) -> None:
     real = tmp_path / "real" / "report.md"
     real.parent.mkdir()
@@ -373,3 +366,114 @@ def test_o_with_a_trailing_slash_is_refused_not_a_file(tmp_path: Path, monkeypat
     assert list(tmp_path.iterdir()) == []
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "ends with a slash" in err[0]
+
+
+# -- forged annotations and terminal escapes -------------------------------------------------
+
+FORGED = "x\n::error file=ci.yml::forged\x1b]0;pwned\x07\x1b[2J\x1bc"
+
+
+def _no_forgery(err: str) -> None:
+    assert "\x1b" not in err and "\x07" not in err
+    for line in err.splitlines():
+        assert line.startswith(("checker: ", "Usage:", "Try ", "Error:", "")), line
+        assert not line.startswith("::"), line
+
+
+def test_a_file_name_cannot_forge_an_annotation_or_reach_the_terminal(
+    tmp_path: Path, capsys
+) -> None:
+    src = _articles(tmp_path)
+    (src / f"{FORGED}.txt").write_bytes(b"\x00\x01binary" * 50)  # skipped, so named
+    assert main(["audit", str(src), "-o", str(tmp_path / "r.md")]) == 1
+    err = capsys.readouterr().err
+    _no_forgery(err)
+    assert "x\\n::error file=ci.yml::forged\\x1b]0;pwned\\x07" in err  # shown, escaped
+
+
+def test_an_error_naming_a_path_is_one_escaped_line(capsys) -> None:
+    assert main(["audit", f"nope{FORGED}"]) == 2
+    err = capsys.readouterr().err
+    _no_forgery(err)
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_stale_baseline_ids_and_its_path_cannot_forge_annotations(tmp_path: Path, capsys) -> None:
+    base = tmp_path / "b\n::error::forged.json"
+    doc = {"schema": "checker-baseline/1", "conflicts": [{"id": f"z{FORGED}", "sources": []}]}
+    base.write_text(json.dumps(doc), "utf-8")
+    assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r")]) == 1
+    err = capsys.readouterr().err
+    _no_forgery(err)
+    assert "no longer occur" in err and "::error::forged" in err
+
+
+def test_escape_sequences_in_an_article_never_reach_the_terminal(tmp_path: Path, capsys) -> None:
+    src = _articles(tmp_path)
+    first = sorted(src.glob("*.txt"))[0]
+    text = first.read_text("utf-8")
+    first.write_text(
+        f"Breaking \x1b]0;owned\x07 news \x1b[31mred\x1b[0m today\x1bc\n{text}", "utf-8"
+    )
+    assert main(["audit", str(src)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b\\]0;owned\\x07" in out  # visible (and Markdown-escaped), not obeyed
+
+
+def test_quiet_prints_nothing_at_all(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.sqlite"
+    out = tmp_path / "r.md"
+    assert main(["audit", str(AIRLINE), "--cache", str(db), "-o", str(out)]) == 1
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE analyses SET payload = x'00'")  # a warning, logged
+    capsys.readouterr()
+    assert main(["audit", str(AIRLINE), "--cache", str(db), "-o", str(out), "-q"]) == 1
+    assert capsys.readouterr().err == ""
+    with sqlite3.connect(db) as con:  # the quiet run wrote good rows back
+        con.execute("UPDATE analyses SET payload = x'00'")
+    assert main(["audit", str(AIRLINE), "--cache", str(db), "-o", str(out)]) == 1
+    err = capsys.readouterr().err  # without -q, the same warning is one escaped line
+    assert err.count("unreadable analysis") == 1 and err.startswith("checker: warning: ")
+
+
+def test_a_corrupt_cache_under_quiet_prints_nothing(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "c.sqlite"
+    db.write_bytes(b"SQLite format 3\x00" + b"garbage" * 100)
+    out = tmp_path / "r.md"
+    assert main(["audit", str(AIRLINE), "--cache", str(db), "-o", str(out), "-q"]) == 1
+    assert capsys.readouterr().err == ""
+
+
+def _report_with(text: str):
+    from checker.model import Conflict, ConflictClaim, Report, Stats
+
+    claim = ConflictClaim(
+        source=text, text=text, start=0, end=len(text), quote=text, quote_start=0,
+        quote_end=len(text), value=text, attribution=text,
+    )  # fmt: skip
+    conflict = Conflict(
+        id="c1", type=ConflictType.NUMERIC, severity=Severity.HIGH, score=1.0, subject=text,
+        message=text, claims=(claim, claim), majority=-3.5,
+    )  # fmt: skip
+    return Report(sources=(), conflicts=(conflict,), stats=Stats(1, 1, 1, 1, 0.0))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_made_inert(cell: str) -> None:
+    import csv
+    import io
+
+    from checker.report.csvfmt import CsvFormatter
+
+    text = CsvFormatter().format(_report_with(cell))
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 2
+    for row in rows:
+        for column in ("source", "quote", "value", "subject", "message", "text", "attribution"):
+            assert row[column] == "'" + cell.replace("\r", "\n")
+        assert row["majority"] == "-3.5"  # a number stays a number
+        assert not any(v.startswith(("=", "+", "@")) for v in row.values())

@@ -5,20 +5,24 @@ from __future__ import annotations
 import re
 
 from checker.model import BaselineInfo, Conflict, Report
+from checker.shown import shown
 
 
 def _md(text: str) -> str:
-    """Quote source text so Markdown and HTML in it stay inert."""
-    out = text.replace("\\", "\\\\").replace("\n", " ").replace("\r", " ")
+    """Quote source text so Markdown and HTML in it stay inert, and terminal control
+    sequences (this report often goes to a terminal) show as visible escapes."""
+    out = text.replace("\\", "\\\\")
+    for ch in "\n\r\t":
+        out = out.replace(ch, " ")
     for ch in "`*_[]<>|#":
         out = out.replace(ch, "\\" + ch)
-    return out
+    return shown(out)
 
 
 def _code(text: str, table: bool = False) -> str:
     """`text` as one code span, whatever backticks it holds: the fence is longer than any run
     inside (CommonMark), so an id like "a`<img onerror=...>`" cannot close it and become HTML."""
-    text = text.replace("\r", " ").replace("\n", " ")
+    text = shown(text.replace("\r", " ").replace("\n", " ").replace("\t", " "))
     if table:
         text = text.replace("|", "\\|")  # GFM splits cells before reading code spans
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
