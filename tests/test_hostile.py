@@ -477,3 +477,114 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_made_inert(cell: str) -> Non
             assert row[column] == "'" + cell.replace("\r", "\n")
         assert row["majority"] == "-3.5"  # a number stays a number
         assert not any(v.startswith(("=", "+", "@")) for v in row.values())
+
+
+# -- one-line errors (exit 2) where there were tracebacks ------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli(*args: str, cwd: Path = ROOT, timeout: float = 120):
+    """The CLI in a child process, so an input that hangs fails the test instead of the run."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _one_error_line(err: str, *fragments: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("checker: error: "), err
+    assert "Traceback" not in err
+    for f in fragments:
+        assert f in lines[0], lines[0]
+
+
+def test_a_baseline_that_is_dev_zero_is_one_line_exit_2(capsys) -> None:
+    assert main(["audit", str(AIRLINE), "--baseline", "/dev/zero"]) == 2  # only read
+    _one_error_line(capsys.readouterr().err, "/dev/zero", "character device")
+
+
+@pytest.mark.parametrize("via", ["option", "config"])
+def test_a_baseline_that_is_a_fifo_is_one_line_exit_2_not_a_hang(tmp_path: Path, via: str):
+    os.mkfifo(tmp_path / "base.json")
+    if via == "option":
+        args = ["--baseline", str(tmp_path / "base.json")]
+    else:
+        (tmp_path / "checker.toml").write_text('baseline = "base.json"\n', "utf-8")
+        args = ["--config", str(tmp_path / "checker.toml")]
+    run = _cli("audit", str(AIRLINE), *args, "--no-cache")
+    assert run.returncode == 2
+    _one_error_line(run.stderr, "named pipe")
+
+
+def test_a_config_file_that_is_a_fifo_is_one_line_exit_2_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "checker.toml")
+    run = _cli("audit", str(AIRLINE), "--config", str(tmp_path / "checker.toml"), "--no-cache")
+    assert run.returncode == 2
+    _one_error_line(run.stderr, "named pipe")
+
+
+@pytest.mark.parametrize("sources", [3, True, "a", [1, 2], {"a": 1}])
+def test_baseline_sources_that_are_not_a_list_of_ids_are_one_line_exit_2(
+    tmp_path: Path, capsys, sources
+) -> None:
+    base = tmp_path / "b.json"
+    doc = {"schema": "checker-baseline/1", "conflicts": [{"id": "x", "sources": sources}]}
+    base.write_text(json.dumps(doc), "utf-8")
+    assert main(["audit", str(AIRLINE), "--baseline", str(base)]) == 2
+    _one_error_line(capsys.readouterr().err, "'sources' must be a list")
+
+
+@pytest.mark.parametrize("limit", [str(2**62), "50000000000"])
+@pytest.mark.parametrize("via", ["option", "config"])
+def test_a_huge_max_bytes_reads_files_sized_to_the_file(
+    tmp_path: Path, capsys, limit: str, via: str
+) -> None:
+    out = tmp_path / "r.json"
+    if via == "option":
+        args = ["--max-bytes", limit]
+    else:
+        (tmp_path / "checker.toml").write_text(f"max-bytes = {limit}\n", "utf-8")
+        args = ["--config", str(tmp_path / "checker.toml")]
+    assert main(["audit", str(AIRLINE), *args, "--format", "json", "-o", str(out)]) == 1
+    assert len(json.loads(out.read_text("utf-8"))["conflicts"]) == 3
+
+
+@pytest.mark.parametrize("toml", ['tool = "x"\n', "tool = 3\n", "[tool]\nchecker = [1]\n"])
+def test_tool_checker_that_is_not_a_table_is_one_line_exit_2(
+    tmp_path: Path, capsys, toml: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(toml, "utf-8")
+    assert main(["audit", str(AIRLINE), "--config", str(tmp_path / "pyproject.toml")]) == 2
+    _one_error_line(capsys.readouterr().err, "must be a table")
+
+
+def test_an_unexpected_exception_exits_2_never_1(monkeypatch, capsys) -> None:
+    import checker.api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something nobody foresaw\nsecond line")
+
+    monkeypatch.setattr(checker.api, "audit", broken)
+    assert main(["audit", str(AIRLINE)]) == 2
+    _one_error_line(capsys.readouterr().err, "RuntimeError", "something nobody foresaw")
+
+
+def test_a_model_directory_holding_a_fifo_is_refused_not_a_hang(tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "modules.json").write_text("[]", "utf-8")
+    os.mkfifo(model / "config.json")
+    run = _cli("audit", str(AIRLINE), "--model", str(model), "--no-cache")
+    assert run.returncode == 2
+    _one_error_line(run.stderr, "named pipe")
