@@ -14,6 +14,7 @@ from checker.errors import InputError
 from checker.files import read_regular_file
 from checker.furniture import find_furniture, is_furniture_line
 from checker.model import Skipped, Source
+from checker.report.mdfmt import is_markdown_report
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ def ingest(
     """
     sources: list[Source] = []
     skipped: list[Skipped] = []
+    seen: dict[object, str] = {}  # each file once, however many paths lead to it
     for item in items:
         if isinstance(item, Source):
             sources.append(_with_furniture(item))
@@ -56,10 +58,25 @@ def ingest(
             raise InputError(f"{path}: no such file or directory; check the path")
         files = _walk(path, skipped) if path.is_dir() else [path]
         for file in files:
+            key = _identity(file)
+            if key in seen:
+                skipped.append(Skipped(str(file), f"the same file as {seen[key]}; counted once"))
+                continue
+            seen[key] = str(file)
             got, bad = _read_file(file, explicit=not path.is_dir(), max_bytes=max_bytes)
             sources.extend(got)
             skipped.extend(bad)
     return Ingested(unique_ids(sources), tuple(skipped))
+
+
+def _identity(file: Path) -> object:
+    """What makes two paths the same file: device and inode (symlinks, hard links, `a/../a`),
+    else the real path."""
+    try:
+        st = os.stat(file)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.realpath(file)
 
 
 def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
@@ -222,7 +239,7 @@ def _detect_legacy(data: bytes) -> str:
 def checker_output(text: str) -> str:
     """The format of a report that checker itself wrote ("" for anything else)."""
     head = text.lstrip("\ufeff")[:600]
-    if head.startswith("# checker report\n"):
+    if head.startswith("# checker report\n") and is_markdown_report(text.lstrip("\ufeff")):
         return "Markdown"
     if head.startswith("<!DOCTYPE html>") and "<title>checker report</title>" in head:
         return "HTML"

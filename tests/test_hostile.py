@@ -588,3 +588,48 @@ def test_a_model_directory_holding_a_fifo_is_refused_not_a_hang(tmp_path: Path) 
     run = _cli("audit", str(AIRLINE), "--model", str(model), "--no-cache")
     assert run.returncode == 2
     _one_error_line(run.stderr, "named pipe")
+
+
+# -- inputs counted once, and never skipped by their first line -------------------------------
+
+
+def test_the_same_file_through_a_symlink_counts_once_with_a_note(tmp_path: Path, capsys) -> None:
+    src = _articles(tmp_path)
+    first = sorted(src.glob("*.txt"))[0]
+    (src / "zz_alias.txt").symlink_to(first)  # would be a third source holding first's claims
+    out = tmp_path / "r.json"
+    assert main(["audit", str(src), str(first), "--format", "json", "-o", str(out)]) == 1
+    doc = json.loads(out.read_text("utf-8"))
+    assert len(doc["sources"]) == 2
+    skipped = {Path(s["path"]).name: s["reason"] for s in doc["skipped"]}
+    assert set(skipped) == {"zz_alias.txt", first.name}
+    assert all(r.startswith("the same file as") for r in skipped.values())
+    err = capsys.readouterr().err
+    assert f"skipped {src / 'zz_alias.txt'}: the same file as {first}; counted once" in err
+
+
+def test_an_article_headed_checker_report_is_audited_not_skipped(tmp_path: Path) -> None:
+    src = _articles(tmp_path)
+    a = sorted(src.glob("*.txt"))[0]
+    (src / "a.md").write_text("# checker report\n\n" + a.read_text("utf-8"), "utf-8")
+    a.unlink()
+    out = tmp_path / "r.json"
+    assert main(["audit", str(src), "--format", "json", "-o", str(out)]) == 1
+    doc = json.loads(out.read_text("utf-8"))
+    assert "a" in {s["id"] for s in doc["sources"]} and doc["skipped"] == []
+
+
+def test_the_tools_own_markdown_report_is_still_skipped(tmp_path: Path) -> None:
+    src = _articles(tmp_path)
+    report = src / "report.md"
+    assert main(["audit", str(src), "-o", str(report)]) == 1
+    out = tmp_path / "r.json"
+    assert main(["audit", str(src), "--format", "json", "-o", str(out)]) == 1
+    doc = json.loads(out.read_text("utf-8"))
+    assert [s["reason"] for s in doc["skipped"]] == ["a checker Markdown report, not an article"]
+    # the heading, summary and table copied above an article are not the whole structure
+    text = report.read_text("utf-8")
+    forged = text.split("## Conflicts")[0] + "The ferry carried 40 passengers on Monday.\n"
+    report.write_text(forged, "utf-8")
+    assert main(["audit", str(src), "--format", "json", "-o", str(out)]) == 1
+    assert json.loads(out.read_text("utf-8"))["skipped"] == []

@@ -132,3 +132,28 @@ def _baseline(b: BaselineInfo) -> list[str]:
             + (f"; {sources}" if sources else "")
         )
     return lines
+
+
+_HEAD = re.compile(
+    r"# checker report\n\n(?P<conflicts>\d+) conflict\(s\) across (?P<sources>\d+) source\(s\): "
+    r"\d+ high, \d+ medium, \d+ low\.[^\n]*\n\n"
+    r"\| source \| title \| sentences \| claims \|\n\|---\|---\|---\|---\|\n"
+)
+_TAIL = re.compile(r"\n\n---\n\d+ sentences, \d+ claims, \d+ aligned pairs\.\n\Z")
+_ROW = re.compile(r"^\| .* \| \d+ \| \d+ \|$", re.MULTILINE)
+_CONFLICT = re.compile(r"^### \d+\. ", re.MULTILINE)
+
+
+def is_markdown_report(text: str) -> bool:
+    """Whether `text` is a whole report this formatter wrote: its heading, summary line and
+    source table, a row per source, the Conflicts section with as many conflicts as the
+    summary counts, and the closing statistics line. A heading alone is not enough, so an
+    article cannot opt out of an audit by starting with "# checker report"."""
+    head = _HEAD.match(text)
+    if head is None or _TAIL.search(text) is None or "\n## Conflicts\n\n" not in text:
+        return False
+    table_end = text.find("\n\n", head.end())
+    rows = len(_ROW.findall(text, head.end(), table_end if table_end >= 0 else len(text)))
+    body = text[text.index("\n## Conflicts\n\n") :]
+    conflicts = len(_CONFLICT.findall(body))
+    return rows == int(head["sources"]) and conflicts == int(head["conflicts"])
