@@ -633,3 +633,51 @@ def test_the_tools_own_markdown_report_is_still_skipped(tmp_path: Path) -> None:
     report.write_text(forged, "utf-8")
     assert main(["audit", str(src), "--format", "json", "-o", str(out)]) == 1
     assert json.loads(out.read_text("utf-8"))["skipped"] == []
+
+
+# -- one large article ---------------------------------------------------------------------
+
+
+def test_the_default_size_limit_is_one_a_user_can_wait_for() -> None:
+    from checker.ingest import DEFAULT_MAX_BYTES
+
+    # claim extraction runs about 5 to 10 s per MB on one core: 2 MB is under half a minute
+    assert DEFAULT_MAX_BYTES == 2_000_000
+
+
+def test_furniture_lookup_by_bisection_matches_the_full_sum() -> None:
+    import random
+
+    from checker.segment import _Furniture, _in_furniture
+
+    rng = random.Random(3)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(2000), 40))
+        spans = [(cuts[i], cuts[i + 1]) for i in range(0, 40, 2) if rng.random() < 0.7]
+        shuffled = rng.sample(spans, len(spans))  # also spans in no order: summed in full
+        for _ in range(20):
+            a = rng.randrange(1990)
+            b = rng.randrange(a + 1, 2000)
+            assert _Furniture(spans).holds(a, b) == _in_furniture(a, b, spans)
+            assert _Furniture(shuffled).holds(a, b) == _in_furniture(a, b, shuffled)
+
+
+def test_an_article_s_dominant_country_is_found_once_not_per_title(monkeypatch) -> None:
+    import checker.rules.roles as roles
+    from checker.model import Source
+    from checker.rules.base import Document
+    from checker.segment import segment
+
+    calls: list[int] = []
+    inner = roles._dominant_country_of
+
+    def counting(*args):
+        calls.append(len(args[2]))  # each call walks (and hashes) every sentence: O(n)
+        return inner(*args)
+
+    monkeypatch.setattr(roles, "_dominant_country_of", counting)
+    text = "Finance Minister Rui Costa said the budget would pass on Monday.\n\n" * 200
+    src = Source(id="big", text=text)
+    doc = Document(src, segment(src))
+    claims = [c for s in doc.sentences for c in roles.RoleRule().extract(s, doc)]
+    assert claims and len(calls) == 1  # per title, a long article was quadratic

@@ -457,9 +457,16 @@ def _dominant_country_of(source_id: str, text_hash: int, texts: tuple[str, ...])
 
 
 def _dominant_country(doc: Document) -> str:
-    """The country an article is plainly about: named most, and in half of all mentions."""
-    texts = tuple(s.text for s in doc.sentences if not s.furniture)
-    return _dominant_country_of(doc.source.id, hash(doc.source.text), texts)
+    """The country an article is plainly about: named most, and in half of all mentions.
+
+    Kept on the document once found: building (and hashing) the tuple of its sentences for
+    every title without a scope made a long article quadratic."""
+    known = doc.__dict__.get("_dominant_country")
+    if known is None:
+        texts = tuple(s.text for s in doc.sentences if not s.furniture)
+        known = _dominant_country_of(doc.source.id, hash(doc.source.text), texts)
+        doc.__dict__["_dominant_country"] = known
+    return str(known)
 
 
 def _clusters(holders: list[str], ctx: CompareContext) -> dict[str, str]:
