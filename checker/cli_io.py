@@ -187,9 +187,10 @@ class _Escaped(logging.Handler):
 
 @contextlib.contextmanager
 def logging_to_stderr(quiet: bool) -> Iterator[None]:
-    """Show warnings through `say` while the CLI runs; `quiet`: nothing at all. Without a
-    handler of our own, Python's last-resort handler prints records raw even under -q."""
-    root = logging.getLogger()
+    """Show the library's warnings through `say` while the CLI runs; `quiet`: nothing at
+    all. Without a handler of our own, Python's last-resort handler prints records raw even
+    under -q. Other libraries' loggers are left as they are."""
+    root = logging.getLogger("checker")
     handler: logging.Handler = logging.NullHandler() if quiet else _Escaped(logging.WARNING)
     root.addHandler(handler)
     with warnings.catch_warnings():
