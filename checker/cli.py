@@ -387,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as ex:
         return ex.exit_code
     except click.ClickException as ex:
-        ex.message = shown(ex.message)  # a bad value quoted back may hold a newline
+        vars(ex)["message"] = shown(ex.message)  # a bad value quoted back may hold a newline
         ex.show()
         return EXIT_ERROR
     except Interrupted as ex:

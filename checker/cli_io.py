@@ -162,7 +162,7 @@ def _replaceable(target: Path) -> bool:
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     return (
         not text.strip()
-        or text.startswith(("# checker report\n", "::"))
+        or text.startswith(("# checker report\n", "::", "checker: "))
         or "<title>checker report</title>" in text
         or '"schema": "checker-' in text
     )

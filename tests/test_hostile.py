@@ -681,3 +681,8 @@ def test_an_article_s_dominant_country_is_found_once_not_per_title(monkeypatch) 
     doc = Document(src, segment(src))
     claims = [c for s in doc.sentences for c in roles.RoleRule().extract(s, doc)]
     assert claims and len(calls) == 1  # per title, a long article was quadratic
+
+
+def test_a_bad_option_value_quoted_back_is_escaped(capsys) -> None:
+    assert main(["audit", str(AIRLINE), "--format", f"md,{FORGED}"]) == 2
+    _no_forgery(capsys.readouterr().err)
