@@ -291,7 +291,10 @@ def check_is_cache(path: Path) -> None:
             return
         schema = None
         if "meta" in tables:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            try:
+                row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            except sqlite3.OperationalError:  # a `meta` of other columns: someone else's
+                row = None
             schema = row[0] if row else None
     finally:
         con.close()

@@ -64,7 +64,6 @@ def cli() -> None:
 
 def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
     """Run `audit()` with the settled options; the report, or a CheckerError raised."""
-
     quiet = params["quiet"]
     show_progress = not quiet and sys.stderr.isatty()
     with logging_to_stderr(quiet):
@@ -119,7 +118,7 @@ def _notices(report: Any) -> None:
     "--output",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write the report here (atomically; '-': standard output) instead of standard output.",
+    help="Write the report to this file, atomically ('-': standard output, the default).",
 )
 @click.option(
     "--fail-on",
@@ -285,7 +284,7 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
     "--output",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write the figures here ('-': standard output) instead of standard output.",
+    help="Write the figures to this file ('-': standard output, the default).",
 )
 @alignment_options
 @click.option("--min-precision", type=float, default=None, help="Fail below this precision.")

@@ -198,7 +198,7 @@ def _foreign_db(path: Path) -> None:
         con.execute("INSERT INTO meta VALUES ('version', '7')")
 
 
-@pytest.mark.parametrize("kind", ["app", "meta-only", "text"])
+@pytest.mark.parametrize("kind", ["app", "meta-only", "meta-other-columns", "text"])
 def test_a_foreign_file_given_as_cache_is_refused_and_left_byte_identical(
     tmp_path: Path, capsys, kind: str
 ) -> None:
@@ -208,6 +208,9 @@ def test_a_foreign_file_given_as_cache_is_refused_and_left_byte_identical(
     elif kind == "meta-only":  # a meta table, but not ours: no schema key
         with sqlite3.connect(db) as con:
             con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    elif kind == "meta-other-columns":
+        with sqlite3.connect(db) as con:
+            con.execute("CREATE TABLE meta (name TEXT, data BLOB)")
     else:
         db.write_text("SQLite format 2, honest\n" * 10, "utf-8")
     before = _sha(db)
