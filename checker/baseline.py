@@ -12,11 +12,11 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from checker.conflicts import dispute_key
 from checker.errors import InputError
+from checker.files import read_text
 from checker.model import BaselineEntry, BaselineInfo, Conflict, Report
 from checker.serialize import entry_to_dict
 
@@ -40,12 +40,16 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     where = str(path)
     hint = f"; create it with: checker baseline SOURCE... -o {where}"
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
+        text = read_text(path)
     except FileNotFoundError:
         raise InputError(f"baseline {where} does not exist{hint}") from None
     except OSError as err:
         raise InputError(f"cannot read baseline {where}: {err.strerror or err}") from None
-    except (UnicodeDecodeError, ValueError) as err:
+    except ValueError as err:  # a pipe, a device, too big, not UTF-8
+        raise InputError(f"cannot read baseline {where}: {err}") from None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as err:
         raise InputError(f"baseline {where} is not valid JSON ({err}){hint}") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"baseline {where} is not a {SCHEMA} document{hint}")
@@ -56,6 +60,11 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     for n, row in enumerate(rows, 1):
         if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
             raise InputError(f"baseline {where}: conflict {n} has no string 'id'{hint}")
+        sources = row.get("sources") or []
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            raise InputError(
+                f"baseline {where}: conflict {n}: 'sources' must be a list of source ids{hint}"
+            )
         entries.append(
             BaselineEntry(
                 id=row["id"],
@@ -64,7 +73,7 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
                 severity=str(row.get("severity", "")),
                 subject=str(row.get("subject", "")),
                 message=str(row.get("message", "")),
-                sources=tuple(str(s) for s in row.get("sources", ()) or ()),
+                sources=tuple(sources),
                 key=str(row.get("key", "")),
             )
         )

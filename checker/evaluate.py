@@ -12,6 +12,7 @@ from typing import Any
 from checker.api import audit, default_embedder
 from checker.embed import Embedder
 from checker.errors import CheckerError, InputError
+from checker.files import read_text
 from checker.ingest import SUFFIXES
 from checker.model import Conflict
 
@@ -188,7 +189,7 @@ def evaluate(
 
 def _run_case(folder: str, case: Path, embedder: Embedder, options: dict[str, Any]) -> CaseResult:
     try:
-        gold = json.loads((case / "gold.json").read_text("utf-8"))
+        gold = json.loads(read_text(case / "gold.json"))
         if not isinstance(gold, dict):
             raise ValueError("gold.json must hold a JSON object")
     except (OSError, ValueError) as err:
@@ -216,8 +217,8 @@ def _gold_spans(files: Sequence[Path], gold: dict[str, Any]) -> dict[str, tuple[
         if not span:
             continue
         try:
-            text = path.read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_text(path)
+        except (OSError, ValueError):
             continue
         at = text.find(span)
         if at >= 0:

@@ -6,14 +6,15 @@ import codecs
 import json
 import logging
 import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.files import read_regular_file
 from checker.furniture import find_furniture, is_furniture_line
 from checker.model import Skipped, Source
+from checker.report.mdfmt import is_markdown_report
 from checker.updates import published_line
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
-DEFAULT_MAX_BYTES = 20_000_000
+# A 2 MB article is ~300,000 words, far beyond any news article; claim extraction runs about
+# 5 to 10 s per MB (linear), and embedding grows with it, so a larger file is rarely an article
+# and would keep a CI job for minutes.
+DEFAULT_MAX_BYTES = 2_000_000
 # Alignment pairs every sentence with its neighbours in every other source, so work grows with
 # the square of the number of sources; 1,000 is where the memory figure is measured (README).
 DEFAULT_MAX_SOURCES = 3_000  # the largest batch measured in bench/: 1.3 GB peak
@@ -48,6 +52,7 @@ def ingest(
     """
     sources: list[Source] = []
     skipped: list[Skipped] = []
+    seen: dict[object, str] = {}  # each file once, however many paths lead to it
     for item in items:
         if isinstance(item, Source):
             sources.append(_with_furniture(item))
@@ -57,10 +62,25 @@ def ingest(
             raise InputError(f"{path}: no such file or directory; check the path")
         files = _walk(path, skipped) if path.is_dir() else [path]
         for file in files:
+            key = _identity(file)
+            if key in seen:
+                skipped.append(Skipped(str(file), f"the same file as {seen[key]}; counted once"))
+                continue
+            seen[key] = str(file)
             got, bad = _read_file(file, explicit=not path.is_dir(), max_bytes=max_bytes)
             sources.extend(got)
             skipped.extend(bad)
     return Ingested(unique_ids(sources), tuple(skipped))
+
+
+def _identity(file: Path) -> object:
+    """What makes two paths the same file: device and inode (symlinks, hard links, `a/../a`),
+    else the real path."""
+    try:
+        st = os.stat(file)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.realpath(file)
 
 
 def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
@@ -110,7 +130,7 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
         return [], [Skipped(where, str(err))]
     if suffix in RECORD_SUFFIXES:
         return _read_records(path, text, encoding)
-    if own := _checker_output(text):  # a report written next to the articles it audited
+    if own := checker_output(text):  # a report written next to the articles it audited
         return [], [Skipped(where, f"a checker {own} report, not an article")]
     if suffix in HTML_SUFFIXES:
         try:
@@ -124,47 +144,6 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
     notes = () if encoding in ("utf-8", "utf-8-sig") else (_encoding_note(encoding),)
     src = Source(id=path.stem, text=text, path=where, title=title, encoding=encoding, notes=notes)
     return [_with_furniture(src)], []
-
-
-_KINDS = {
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a directory",
-}
-
-
-def read_regular_file(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most `max_bytes` bytes.
-
-    Opened without blocking and checked on the open descriptor, so a named pipe or a device
-    (`a.txt -> /dev/zero`) is refused instead of hanging or filling memory, and a file that
-    grows after the check is still cut off. Raises ValueError (the reason) or OSError.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb", closefd=True) as fh:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a plain file")
-            raise ValueError(f"not a regular file ({kind}); give a file of text")
-        if st.st_size > max_bytes:
-            raise ValueError(_too_big(st.st_size, max_bytes))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValueError(_too_big(len(data), max_bytes, grew=True))
-    return data
-
-
-def _too_big(size: int, max_bytes: int, grew: bool = False) -> str:
-    what = "more than" if grew else ""
-    return (
-        f"file is {what + ' ' if what else ''}{size:,} bytes, over the limit of {max_bytes:,}; "
-        "raise --max-bytes to audit it"
-    )
 
 
 def _encoding_note(encoding: str) -> str:
@@ -261,10 +240,10 @@ def _detect_legacy(data: bytes) -> str:
         return "latin-1"
 
 
-def _checker_output(text: str) -> str:
+def checker_output(text: str) -> str:
     """The format of a report that checker itself wrote ("" for anything else)."""
     head = text.lstrip("\ufeff")[:600]
-    if head.startswith("# checker report\n"):
+    if head.startswith("# checker report\n") and is_markdown_report(text.lstrip("\ufeff")):
         return "Markdown"
     if head.startswith("<!DOCTYPE html>") and "<title>checker report</title>" in head:
         return "HTML"

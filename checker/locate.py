@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from checker.files import SMALL_FILE_BYTES, read_regular_file
 from checker.model import Conflict, ConflictClaim, Source
 
 Position = tuple[int, int, int, int]  # line, column, end_line, end_column; 0 = unknown
@@ -102,6 +103,8 @@ def _span(starts: Sequence[int], start: int, end: int) -> Position:
 class _File:
     """A source file read again and decoded as ingest does, with its line starts."""
 
+    max_bytes = SMALL_FILE_BYTES  # sources are far smaller (--max-bytes); a bound all the same
+
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.starts = line_starts(raw)
@@ -112,8 +115,8 @@ class _File:
         from checker.ingest import decode
 
         try:
-            raw, _ = decode(Path(path).read_bytes())
-        except (OSError, ValueError):
+            raw, _ = decode(read_regular_file(path, cls.max_bytes))
+        except (OSError, ValueError):  # gone, replaced by a pipe, grown past the limit
             return None
         return cls(raw)
 

@@ -30,6 +30,7 @@ from checker.embed import (
     verify_packaged_model,
 )
 from checker.errors import ModelError, OptionError
+from checker.files import read_text
 
 log = logging.getLogger(__name__)
 
@@ -203,10 +204,10 @@ def _batches(sorted_lengths: np.ndarray, order: np.ndarray, batch_size: int):
 def _check_layout(model_dir: Path) -> None:
     """Only Transformer + mean Pooling + Normalize is reproduced here."""
     try:
-        modules = json.loads((model_dir / "modules.json").read_text("utf-8"))
+        modules = json.loads(read_text(model_dir / "modules.json"))
         kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
-        pooling = json.loads((model_dir / "1_Pooling" / "config.json").read_text("utf-8"))
-    except (OSError, ValueError, KeyError) as err:
+        pooling = json.loads(read_text(model_dir / "1_Pooling" / "config.json"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise ModelError(
             f"{model_dir} is not a sentence-transformers directory the onnx backend can export; "
             "pass --backend torch"
@@ -222,9 +223,9 @@ def _check_layout(model_dir: Path) -> None:
 
 def _max_seq_length(model_dir: Path) -> int:
     try:
-        cfg = json.loads((model_dir / "sentence_bert_config.json").read_text("utf-8"))
+        cfg = json.loads(read_text(model_dir / "sentence_bert_config.json"))
         return int(cfg.get("max_seq_length") or 256)
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError, AttributeError):
         return 256
 
 

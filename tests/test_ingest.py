@@ -71,10 +71,15 @@ def test_html_main_text_is_extracted(tmp_path: Path) -> None:
 def test_unsupported_and_empty_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
     (tmp_path / "b.txt").write_text("  \n", "utf-8")
-    got = ingest([tmp_path, tmp_path / "a.txt"])
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(ARTICLE + "More.\n", "utf-8")
+    got = ingest([tmp_path, tmp_path / "a.txt"])  # a.txt twice: the same file, counted once
     assert [s.id for s in got.sources] == ["a", "a~2"]
     assert "duplicate source id" in got.sources[1].notes[0]
-    assert [s.reason.split(":")[0] for s in got.skipped] == ["empty"]
+    assert [s.reason.split(":")[0] for s in got.skipped] == [
+        "empty",
+        "the same file as " + str(tmp_path / "a.txt") + "; counted once",
+    ]
     pdf = tmp_path / "x.pdf"
     pdf.write_bytes(b"%PDF")
     assert "unsupported file type" in ingest([pdf]).skipped[0].reason

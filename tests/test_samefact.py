@@ -76,7 +76,7 @@ def _pair(a: str, b: str, embedder) -> tuple[np.ndarray, list[Candidate]]:
         Candidate(fa, fb, sim)
         for fa in frames[("a", 0)]
         for fb in frames[("b", 0)]
-        if comparable(fa.claim, fb.claim)
+        if fa.claim.rule == fb.claim.rule == "NUM" and comparable(fa.claim, fb.claim)
     ]
     return features(cands, vectors, frames, comparable), cands
 

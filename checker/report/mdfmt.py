@@ -5,20 +5,24 @@ from __future__ import annotations
 import re
 
 from checker.model import BaselineInfo, Conflict, Report
+from checker.shown import shown
 
 
 def _md(text: str) -> str:
-    """Quote source text so Markdown and HTML in it stay inert."""
-    out = text.replace("\\", "\\\\").replace("\n", " ").replace("\r", " ")
+    """Quote source text so Markdown and HTML in it stay inert, and terminal control
+    sequences (this report often goes to a terminal) show as visible escapes."""
+    out = text.replace("\\", "\\\\")
+    for ch in "\n\r\t":
+        out = out.replace(ch, " ")
     for ch in "`*_[]<>|#":
         out = out.replace(ch, "\\" + ch)
-    return out
+    return shown(out)
 
 
 def _code(text: str, table: bool = False) -> str:
     """`text` as one code span, whatever backticks it holds: the fence is longer than any run
     inside (CommonMark), so an id like "a`<img onerror=...>`" cannot close it and become HTML."""
-    text = text.replace("\r", " ").replace("\n", " ")
+    text = shown(text.replace("\r", " ").replace("\n", " ").replace("\t", " "))
     if table:
         text = text.replace("|", "\\|")  # GFM splits cells before reading code spans
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
@@ -129,3 +133,28 @@ def _baseline(b: BaselineInfo) -> list[str]:
             + (f"; {sources}" if sources else "")
         )
     return lines
+
+
+_HEAD = re.compile(
+    r"# checker report\n\n(?P<conflicts>\d+) conflict\(s\) across (?P<sources>\d+) source\(s\): "
+    r"\d+ high, \d+ medium, \d+ low\.[^\n]*\n\n"
+    r"\| source \| title \| sentences \| claims \|\n\|---\|---\|---\|---\|\n"
+)
+_TAIL = re.compile(r"\n\n---\n\d+ sentences, \d+ claims, \d+ aligned pairs\.\n\Z")
+_ROW = re.compile(r"^\| .* \| \d+ \| \d+ \|$", re.MULTILINE)
+_CONFLICT = re.compile(r"^### \d+\. ", re.MULTILINE)
+
+
+def is_markdown_report(text: str) -> bool:
+    """Whether `text` is a whole report this formatter wrote: its heading, summary line and
+    source table, a row per source, the Conflicts section with as many conflicts as the
+    summary counts, and the closing statistics line. A heading alone is not enough, so an
+    article cannot opt out of an audit by starting with "# checker report"."""
+    head = _HEAD.match(text)
+    if head is None or _TAIL.search(text) is None or "\n## Conflicts\n\n" not in text:
+        return False
+    table_end = text.find("\n\n", head.end())
+    rows = len(_ROW.findall(text, head.end(), table_end if table_end >= 0 else len(text)))
+    body = text[text.index("\n## Conflicts\n\n") :]
+    conflicts = len(_CONFLICT.findall(body))
+    return rows == int(head["sources"]) and conflicts == int(head["conflicts"])

@@ -110,7 +110,13 @@ def _state_counts(source_id: str, text_hash: int, texts: tuple[str, ...]) -> Cou
 
 
 def _texts(doc: Document) -> tuple[str, tuple[str, ...]]:
-    return doc.source.id, tuple(s.text for s in doc.sentences if not s.furniture)
+    """Kept on the document once built: building (and hashing) the tuple of its sentences
+    for every title without a scope made a long article quadratic."""
+    known = doc.__dict__.get("_live_texts")
+    if known is None:
+        known = doc.source.id, tuple(s.text for s in doc.sentences if not s.furniture)
+        doc.__dict__["_live_texts"] = known
+    return known
 
 
 def dominant_country(doc: Document) -> str:
