@@ -337,4 +337,6 @@ def _summary(src: Source, analysis: Analysis, *, reference: bool) -> SourceSumma
         encoding=src.encoding,
         notes=src.notes,
         reference=reference,
+        url=src.url,
+        published=src.published,
     )

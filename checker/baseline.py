@@ -65,6 +65,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
                 message=str(row.get("message", "")),
                 sources=tuple(str(s) for s in row.get("sources", ()) or ()),
                 key=str(row.get("key", "")),
+                decision=str(row.get("decision", "") or ""),
+                note=str(row.get("note", "") or ""),
             )
         )
     return Baseline(path=where, entries=tuple(entries))
@@ -135,6 +137,8 @@ def entry_to_dict(e: BaselineEntry) -> dict[str, Any]:
         "message": e.message,
         "sources": list(e.sources),
         "key": e.key,
+        **({"decision": e.decision} if e.decision else {}),
+        **({"note": e.note} if e.note else {}),
     }
 
 
@@ -151,7 +155,25 @@ def baseline_document(
         c for c in report.conflicts if keep is None or any(_matches(e, c) for e in keep.entries)
     ]
     entries = {e.id: e for e in carry}
-    entries.update((c.id, entry_for(c)) for c in conflicts)
+    for c in conflicts:  # a reviewer's verdict and note stay with the dispute they judged
+        old = next((e for e in keep.entries if _matches(e, c)), None) if keep else None
+        new = entry_for(c)
+        entries[c.id] = replace(new, decision=old.decision, note=old.note) if old else new
+    return {
+        "schema": SCHEMA,
+        "conflicts": [entry_to_dict(e) for e in sorted(entries.values(), key=lambda e: e.id)],
+    }
+
+
+def merge_review(existing: Baseline | None, review: Baseline) -> dict[str, Any]:
+    """A baseline with a review's entries (as the HTML report downloads them) added to
+    `existing`: a reviewed id replaces the recorded one, keeping a note the review lacks."""
+    entries = {e.id: e for e in existing.entries} if existing else {}
+    for e in review.entries:
+        old = entries.get(e.id)
+        if old is not None and not e.note:
+            e = replace(e, note=old.note)
+        entries[e.id] = e
     return {
         "schema": SCHEMA,
         "conflicts": [entry_to_dict(e) for e in sorted(entries.values(), key=lambda e: e.id)],

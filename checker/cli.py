@@ -15,6 +15,7 @@ from checker.cli_options import (
     FORMATS,
     alignment_options,
     cache_for,
+    optional_source_options,
     parse_formats,
     settle,
     source_options,
@@ -170,6 +171,11 @@ Examples:
   checker audit sources/ --baseline checker-baseline.json
   checker baseline --against accepted/ incoming/ -o -
   checker baseline sources/ --prune -o checker-baseline.json
+  checker baseline --from-review checker-review.json -o checker-baseline.json
+
+A review file is what the HTML report's "Download baseline" button saves: the conflicts a
+reviewer marked real or not a conflict, with their notes. --from-review adds them to the
+baseline at -o (created if missing) without auditing anything.
 
 \b
 Exit codes: 0 written; 2 bad input or option.
@@ -177,7 +183,7 @@ Exit codes: 0 written; 2 bad input or option.
 
 
 @cli.command("baseline", help=BASELINE_HELP)
-@source_options
+@optional_source_options
 @click.option(
     "-o",
     "--output",
@@ -192,6 +198,15 @@ Exit codes: 0 written; 2 bad input or option.
     help="Rewrite the existing baseline at the output path keeping only the recorded "
     "conflicts that still occur: stale entries go, nothing new is accepted.",
 )
+@click.option(
+    "--from-review",
+    "review",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Merge this review (downloaded from the HTML report) into the baseline at -o "
+    "instead of auditing SOURCE: its decisions and notes are kept.",
+)
 @click.pass_context
 def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     from checker.baseline import baseline_document, format_baseline, in_scope, load_baseline
@@ -199,6 +214,11 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     try:
         p = settle(ctx, params)
         output = p["output"] or p.get("config_baseline") or "checker-baseline.json"
+        if p["review"] is not None:
+            _merge_review(p, str(output))
+            return
+        if not p["sources"]:
+            raise OptionError("give SOURCE... to audit, or --from-review FILE to merge a review")
         if p["prune"] and output == "-":
             raise OptionError("--prune rewrites a baseline file; give it with -o FILE")
         existing = None
@@ -225,6 +245,33 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
         if output != "-":
             n = len(baseline_document(report, keep, carry)["conflicts"])
             click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
+
+
+def _merge_review(p: dict[str, Any], output: str) -> None:
+    """`baseline --from-review`: the review's entries added to the baseline at `output`."""
+    import json
+
+    from checker.baseline import load_baseline, merge_review
+
+    if p["sources"] or p["prune"]:
+        raise OptionError("--from-review merges a review file; give no SOURCE and no --prune")
+    review = load_baseline(p["review"])
+    existing = None
+    if output != "-" and Path(output).is_file():
+        existing = load_baseline(output)
+    doc = merge_review(existing, review)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if output == "-":
+        emit(text)
+        return
+    write_atomic(Path(output), text)
+    if not p["quiet"]:
+        n, added = len(doc["conflicts"]), len(review.entries)
+        click.echo(
+            f"checker: merged {added} reviewed conflict{'s' * (added != 1)} into {output} "
+            f"({n} recorded)",
+            err=True,
+        )
 
 
 EVAL_HELP = """Run the audit on labelled CASES_DIR folders and score it.

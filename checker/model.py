@@ -145,6 +145,10 @@ class ConflictClaim:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # The sentences just before and after `text` in the same source ("" at either end, or when
+    # that neighbour is page furniture): context for a reader, never compared.
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,10 @@ class BaselineEntry:
     message: str = ""
     sources: tuple[str, ...] = ()
     key: str = ""  # the dispute without its sources (conflicts.dispute_key); "" if not recorded
+    # A reviewer's verdict from the HTML report: "real" or "not a conflict" ("" if none), and
+    # their note. Both only describe the entry: any recorded entry is known, whatever it says.
+    decision: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +213,8 @@ class SourceSummary:
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
     reference: bool = False  # given with --against: already accepted, compared but not audited
+    url: str = ""
+    published: str = ""
 
 
 @dataclass(frozen=True, slots=True)
