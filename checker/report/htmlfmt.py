@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+from collections import Counter
 from html import escape
 from importlib import resources
 
@@ -53,17 +54,17 @@ def _select(name: str, label: str, options: list[tuple[str, str]]) -> str:
 
 def tools(report: Report) -> str:
     """Filters, order and the download button; shown only when the script runs."""
-    types = sorted(
-        {c.type.value for c in report.conflicts}, key=[t.value for t in ConflictType].index
-    )
-    sevs = [s.value for s in Severity if any(c.severity is s for c in report.conflicts)]
+    by_type = Counter(c.type.value for c in report.conflicts)
+    by_sev = Counter(c.severity.value for c in report.conflicts)
+    types = [(t.value, f"{t.value} ({by_type[t.value]})") for t in ConflictType if by_type[t.value]]
+    sevs = [(s.value, f"{s.value} ({by_sev[s.value]})") for s in Severity]
     srcs = sorted({cc.source for c in report.conflicts for cc in c.claims})
     status = [("", "all"), ("new", "new"), ("known", "known"), ("undecided", "undecided"),
               ("real", "real"), ("dismissed", "not a conflict")]  # fmt: skip
     return (
         '<div class="tools" role="toolbar" aria-label="Filters and order">'
-        + _select("type", "Type", [("", "all"), *((t, t) for t in types)])
-        + _select("severity", "Severity", [("", "all"), *((s, s) for s in sevs)])
+        + _select("type", "Type", [("", "all"), *types])
+        + _select("severity", "Severity", [("", "all"), *sevs])
         + _select("source", "Source", [("", "all"), *((s, s) for s in srcs)])
         + _select("status", "Status", status)
         + _select("sort", "Order", [("severity", "severity"), ("subject", "subject")])
