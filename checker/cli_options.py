@@ -106,7 +106,7 @@ def source_options(f: Callable[..., None], *, required: bool = True) -> Callable
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
             help="SQLite cache of sentences, claims and embeddings "
-            "[default: ~/.cache/checker/cache.sqlite, or under $CHECKER_CACHE_DIR].",
+            "[default: cache.sqlite in $CHECKER_CACHE_DIR, else ~/.cache/checker].",
         ),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
         click.option(

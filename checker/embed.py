@@ -50,7 +50,11 @@ def packaged_model_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("CHECKER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    """checker's own cache folder: $CHECKER_CACHE_DIR itself when set, else
+    $XDG_CACHE_HOME/checker, else ~/.cache/checker."""
+    if own := os.environ.get("CHECKER_CACHE_DIR"):
+        return Path(own)
+    base = os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "checker" if base else Path.home() / ".cache" / "checker"
 
 
