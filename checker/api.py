@@ -51,6 +51,11 @@ from checker.segment import segment
 
 log = logging.getLogger(__name__)
 
+ONE_SOURCE = (
+    "only one source ({}): nothing to compare it with; give two or more articles about the "
+    "same event"
+)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -232,8 +237,13 @@ def audit(
     extra: dict[str, Any] = {}
     if cached_embedder is not None:
         extra["cache"] = {"embedded": cached_embedder.embedded, "reused": cached_embedder.reused}
+    notes = []
     if cache_note or (store is not None and store.failed):
-        extra["notes"] = [cache_note or f"cache {store.path if store else cache} failed; ignored"]
+        notes.append(cache_note or f"cache {store.path if store else cache} failed; ignored")
+    if len(docs) == 1:
+        notes.append(ONE_SOURCE.format(docs[0].source.id))
+    if notes:
+        extra["notes"] = notes
     return Report(
         sources=tuple(
             _summary(d.source, a, reference=d.source.id not in new_ids)

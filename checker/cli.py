@@ -96,7 +96,8 @@ def _notices(report: Any) -> None:
     metavar="|".join(FORMATS),
     help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), CSV, or for CI: SARIF "
     "2.1.0, GitHub Actions annotations, JUnit XML. Several, comma-separated (md,html,json), "
-    "write OUTPUT.md, OUTPUT.html, ... (.sarif, .github.txt, .junit.xml) next to each other.",
+    "write OUTPUT.md, OUTPUT.html, ... (.sarif, .github.txt, .junit.xml) next to each other; "
+    "OUTPUT may end in one of their suffixes (-o out.md: out.md, out.html).",
 )
 @click.option(
     "-o",
@@ -128,17 +129,18 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
         fmt, output = p["fmt"], p["output"]
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
+        if len(fmt) > 1 and output is not None:
+            _outputs(output, fmt)  # a bad path is refused before the audit runs
         baseline = str(p["baseline"]) if p["baseline"] else None
         report = _run_audit(p, baseline=baseline)
         # Every format is rendered before the first file is written: less time half-updated.
         texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
+        paths = _outputs(output, fmt) if output is not None and len(fmt) > 1 else {}
         for name, text in texts:
             if output is None:
                 emit(text)
-            elif len(fmt) > 1:
-                write_atomic(output.with_name(output.name + FORMATTERS[name].suffix), text)
             else:
-                write_atomic(output, text)
+                write_atomic(paths.get(name, output), text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     if not p["quiet"]:
@@ -155,7 +157,40 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
                 )
     fail_on = p["fail_on"]
     if fail_on != "never" and report.count_at_or_above(Severity(fail_on)):
+        if not p["quiet"] and sys.stderr.isatty():
+            click.echo(f"checker: {_summary(report, fail_on)}", err=True)
         raise click.exceptions.Exit(EXIT_CONFLICTS)
+
+
+def _summary(report: Any, fail_on: str) -> str:
+    """One line saying why the run fails: "2 conflicts, 2 high: exit 1 because --fail-on low"."""
+    new = [c for c in report.conflicts if not c.known]
+    by = [(s, sum(1 for c in new if c.severity.value == s)) for s in ("high", "medium", "low")]
+    counts = ", ".join(f"{n} {s}" for s, n in by if n)
+    known = len(report.conflicts) - len(new)
+    kind = "new conflict" if known else "conflict"
+    also = f" ({known} known)" if known else ""
+    return (
+        f"{len(new)} {kind}{'s' * (len(new) != 1)}{also}, {counts}: exit 1 because "
+        f"--fail-on {fail_on}"
+    )
+
+
+def _outputs(output: Path, fmt: Sequence[str]) -> dict[str, Path]:
+    """The file of each format for `-o output`: output + suffix; a path that already ends in
+    one of the formats' suffixes (out.md for md,html) stands for the same base."""
+    name = output.name
+    for other in FORMATTERS.values():
+        if name.endswith(other.suffix) and len(name) > len(other.suffix):
+            base = output.with_name(name[: -len(other.suffix)])
+            if other.name not in fmt:
+                raise OptionError(
+                    f"-o {output} ends in {other.suffix} but the formats are {','.join(fmt)}; "
+                    f"give a path without suffix, e.g. -o {base}"
+                )
+            name = base.name
+            break
+    return {n: output.with_name(name + FORMATTERS[n].suffix) for n in fmt}
 
 
 BASELINE_HELP = """Record today's conflicts between SOURCE files in a baseline file, so that

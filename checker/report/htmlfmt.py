@@ -19,6 +19,7 @@ from importlib import resources
 from checker.model import BaselineInfo, ConflictType, Report, Severity
 from checker.report.htmlcharts import overview
 from checker.report.htmlconflict import section, url_html
+from checker.report.mdfmt import none_found
 
 
 @functools.cache
@@ -124,7 +125,7 @@ class HtmlFormatter:
             parts += _baseline(report.baseline)
         parts.append("<h2>Conflicts</h2>")
         if not report.conflicts:
-            parts.append("<p>No conflicts found.</p>")
+            parts.append(f"<p>{escape(none_found(report))}</p>")
         else:
             parts.append(tools(report))
         parts.append('<div id="conflicts">')
