@@ -94,7 +94,7 @@ def _notices(report: Any) -> None:
     default="md",
     show_default=True,
     metavar="|".join(FORMATS),
-    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), CSV, or for CI: SARIF "
+    help="Report format: Markdown, self-contained HTML, JSON (docs/SPEC.md), CSV, or for CI: SARIF "
     "2.1.0, GitHub Actions annotations, JUnit XML. Several, comma-separated (md,html,json), "
     "write OUTPUT.md, OUTPUT.html, ... (.sarif, .github.txt, .junit.xml) next to each other; "
     "OUTPUT may end in one of their suffixes (-o out.md: out.md, out.html).",

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 # SHA-256 of the official sentence-transformers/all-MiniLM-L6-v2 files at revision
-# 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (see SPEC.md).
+# 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (see docs/SPEC.md).
 EXPECTED_SHA256 = {
     "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
     "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",

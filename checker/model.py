@@ -229,7 +229,7 @@ class Report:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON document of SPEC.md (plus compatible extensions)."""
+        """The JSON document of docs/SPEC.md (plus its compatible extensions)."""
         from checker.report.jsonfmt import report_to_dict
 
         return report_to_dict(self)

@@ -14,7 +14,7 @@ from checker.model import Conflict, ConflictType, Report, Severity
 MAX_SOURCES = 24  # sources drawn in a picture; the tables list them all
 MAX_SUBJECTS = 40  # subjects drawn in the tally
 CELL = 22
-LABEL = 190  # width of the row labels, in px
+LABEL = 210  # width of the row labels, in px
 # Colours of the tally: the majority value, the outliers, further values without a majority.
 MAJORITY, OUTLIER, ABSENT = "#2b8a3e", "#c92a2a", "#f1f3f5"
 PALETTE = ("#1c7ed6", "#f08c00", "#7048e8", "#0ca678", "#d6336c", "#5c940d")
@@ -172,7 +172,7 @@ def tally(report: Report) -> str:
         y = 20 + i * CELL
         svg.append(
             f'<text x="{LABEL - 6}" y="{y + 15}" text-anchor="end">'
-            f"{escape(_cut(c.subject, 30))}</text>"
+            f"{escape(_cut(c.subject, 28))}</text>"
         )
         colour: dict[str, str] = {}
         legend = []

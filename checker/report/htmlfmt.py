@@ -102,18 +102,6 @@ class HtmlFormatter:
         ]
         if report.conflicts:
             parts.append(overview(report))
-        parts.append(
-            "<h2>Sources</h2><table><tr><th>source</th><th>title</th><th>published</th>"
-            "<th>URL</th><th>sentences</th><th>claims</th></tr>"
-        )
-        for s in report.sources:
-            parts.append(
-                f'<tr><td class="src">{escape(s.id)}{_ref(s.reference)}</td>'
-                f"<td>{escape(s.title)}</td><td>{escape(s.published)}</td>"
-                f"<td>{url_html(s.url)}</td>"
-                f'<td class="n">{s.sentences}</td><td class="n">{s.claims}</td></tr>'
-            )
-        parts.append("</table>")
         if report.skipped:
             parts.append("<h2>Skipped sources</h2><ul>")
             parts += [
@@ -130,7 +118,20 @@ class HtmlFormatter:
             parts.append(tools(report))
         parts.append('<div id="conflicts">')
         parts += [section(i, c, by_id) for i, c in enumerate(report.conflicts, 1)]
-        parts.append("</div></main>")
+        parts.append("</div>")
+        parts.append(
+            "<h2>Sources</h2><table><tr><th>source</th><th>title</th><th>published</th>"
+            "<th>URL</th><th>sentences</th><th>claims</th></tr>"
+        )
+        for s in report.sources:
+            parts.append(
+                f'<tr><td class="src">{escape(s.id)}{_ref(s.reference)}</td>'
+                f"<td>{escape(s.title)}</td><td>{escape(s.published)}</td>"
+                f"<td>{url_html(s.url)}</td>"
+                f'<td class="n">{s.sentences}</td><td class="n">{s.claims}</td></tr>'
+            )
+        parts.append("</table>")
+        parts.append("</main>")
         if report.conflicts:
             parts.append(f"<script>{asset('review.js')}</script>")
         parts.append("</body></html>\n")
