@@ -324,7 +324,7 @@ gold spans). The model is loaded once.
 \b
 Examples:
   checker eval fixtures/eval
-  checker eval fixtures/eval ../shared/eval/multinews --format json -o eval.json
+  checker eval fixtures/eval --format json -o eval.json
   checker eval fixtures/eval --min-recall 0.7 --max-fpr 0.1
 
 \b
