@@ -167,12 +167,13 @@ def baseline_document(
 
 def merge_review(existing: Baseline | None, review: Baseline) -> dict[str, Any]:
     """A baseline with a review's entries (as the HTML report downloads them) added to
-    `existing`: a reviewed id replaces the recorded one, keeping a note the review lacks."""
+    `existing`: a reviewed id replaces the recorded one, keeping the decision and note the
+    review lacks (a known conflict the reviewer left alone)."""
     entries = {e.id: e for e in existing.entries} if existing else {}
     for e in review.entries:
         old = entries.get(e.id)
-        if old is not None and not e.note:
-            e = replace(e, note=old.note)
+        if old is not None:
+            e = replace(e, decision=e.decision or old.decision, note=e.note or old.note)
         entries[e.id] = e
     return {
         "schema": SCHEMA,

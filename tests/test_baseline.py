@@ -226,30 +226,33 @@ def test_a_review_merges_into_a_baseline_keeping_decisions_and_notes(
     assert main(["baseline", str(AIRLINE), "-o", str(base), "--no-cache"]) == 0
     recorded = json.loads(base.read_text("utf-8"))["conflicts"]
     first, second = recorded[0], recorded[1]
-    base.write_text(
-        json.dumps({"schema": "checker-baseline/1", "conflicts": [{**first, "note": "old"}]}),
-        "utf-8",
-    )
+    third = {**recorded[2], "decision": "real", "note": "kept"}
+    old = [{**first, "note": "old"}, third]
+    base.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": old}), "utf-8")
     review = tmp_path / "review.json"
     reviewed = [
         {**first, "decision": "real"},
         {**second, "decision": "not a conflict", "note": "n"},
+        {k: v for k, v in third.items() if k not in ("decision", "note")},  # known, left alone
     ]
     review.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": reviewed}), "utf-8")
     capsys.readouterr()
     assert main(["baseline", "--from-review", str(review), "-o", str(base)]) == 0
-    assert capsys.readouterr().err.startswith("checker: merged 2 reviewed conflicts into")
+    assert capsys.readouterr().err.startswith("checker: merged 3 reviewed conflicts into")
     merged = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
     assert (merged[first["id"]]["decision"], merged[first["id"]]["note"]) == ("real", "old")
     assert (merged[second["id"]]["decision"], merged[second["id"]]["note"]) == (
         "not a conflict",
         "n",
     )
+    assert (merged[third["id"]]["decision"], merged[third["id"]]["note"]) == ("real", "kept")
     # --prune keeps the reviewer's words on the entries it keeps.
     assert main(["baseline", str(AIRLINE), "--prune", "-o", str(base), "--no-cache"]) == 0
     pruned = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
     assert pruned[second["id"]]["note"] == "n" and pruned[first["id"]]["decision"] == "real"
-    # One conflict recorded, one reviewed: the third is still new.
+    assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r")]) == 0
+    # Without the review, the second conflict is new again.
+    base.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": old}), "utf-8")
     assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r")]) == 1
 
 
