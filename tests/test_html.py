@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
-from test_review import synthetic_report
+from synthetic import synthetic_report
 
 from checker import audit
 from checker.model import Conflict, Source
