@@ -143,20 +143,25 @@ def entry_to_dict(e: BaselineEntry) -> dict[str, Any]:
 
 
 def baseline_document(
-    report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
+    report: Report,
+    keep: Baseline | None = None,
+    carry: Sequence[BaselineEntry] = (),
+    previous: Baseline | None = None,
 ) -> dict[str, Any]:
     """The baseline file for a report's conflicts (sorted by id, no timestamps).
 
     With `keep`, only the conflicts already recorded there are written: stale entries are
     pruned and nothing new is accepted. `carry` entries (those a run with references could
-    not judge) are written unchanged.
+    not judge) are written unchanged. A reviewer's decision and note recorded in `keep` (or
+    in `previous`, the file being rewritten) stay with the dispute they judged.
     """
     conflicts = [
         c for c in report.conflicts if keep is None or any(_matches(e, c) for e in keep.entries)
     ]
+    judged = [e for e in (keep or previous or Baseline("", ())).entries if e.decision or e.note]
     entries = {e.id: e for e in carry}
-    for c in conflicts:  # a reviewer's verdict and note stay with the dispute they judged
-        old = next((e for e in keep.entries if _matches(e, c)), None) if keep else None
+    for c in conflicts:
+        old = next((e for e in judged if _matches(e, c)), None)
         new = entry_for(c)
         entries[c.id] = replace(new, decision=old.decision, note=old.note) if old else new
     return {
@@ -182,6 +187,10 @@ def merge_review(existing: Baseline | None, review: Baseline) -> dict[str, Any]:
 
 
 def format_baseline(
-    report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
+    report: Report,
+    keep: Baseline | None = None,
+    carry: Sequence[BaselineEntry] = (),
+    previous: Baseline | None = None,
 ) -> str:
-    return json.dumps(baseline_document(report, keep, carry), ensure_ascii=False, indent=2) + "\n"
+    doc = baseline_document(report, keep, carry, previous)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -268,7 +268,13 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
             if existing is None or not p["reference"]
             else [e for e in existing.entries if not in_scope(e, scope)]
         )
-        text = format_baseline(report, keep, carry)
+        previous = existing
+        if previous is None and output != "-" and Path(output).is_file():
+            try:  # re-recording keeps the reviewers' decisions and notes
+                previous = load_baseline(output)
+            except CheckerError:
+                previous = None  # not a baseline: overwritten, as before
+        text = format_baseline(report, keep, carry, previous)
         if output == "-":
             emit(text)
         else:
@@ -278,7 +284,7 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     if not p["quiet"]:
         _notices(report)
         if output != "-":
-            n = len(baseline_document(report, keep, carry)["conflicts"])
+            n = len(baseline_document(report, keep, carry, previous)["conflicts"])
             click.echo(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}", err=True)
 
 

@@ -250,6 +250,10 @@ def test_a_review_merges_into_a_baseline_keeping_decisions_and_notes(
     assert main(["baseline", str(AIRLINE), "--prune", "-o", str(base), "--no-cache"]) == 0
     pruned = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
     assert pruned[second["id"]]["note"] == "n" and pruned[first["id"]]["decision"] == "real"
+    # So does re-recording today's conflicts over it.
+    assert main(["baseline", str(AIRLINE), "-o", str(base), "--no-cache"]) == 0
+    again = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
+    assert again == pruned
     assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r")]) == 0
     # Without the review, the second conflict is new again.
     base.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": old}), "utf-8")
