@@ -108,8 +108,18 @@ def apply_baseline(
         )
     )
     known = sum(1 for c in marked if c.known)
+    judged = [e for e in baseline.entries if e.decision or e.note]
+    reviewed = []
+    for c in marked:
+        e = next((e for e in judged if _matches(e, c)), None) if c.known else None
+        if e is not None:
+            reviewed.append((c.id, e.decision, e.note))
     return marked, BaselineInfo(
-        path=baseline.path, known=known, new=len(marked) - known, stale=stale
+        path=baseline.path,
+        known=known,
+        new=len(marked) - known,
+        stale=stale,
+        reviewed=tuple(reviewed),
     )
 
 

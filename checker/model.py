@@ -192,6 +192,9 @@ class BaselineInfo:
     known: int
     new: int
     stale: tuple[BaselineEntry, ...] = ()
+    # (conflict id, decision, note) for each known conflict whose entry a reviewer judged, so
+    # the review page opens with their verdicts.
+    reviewed: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

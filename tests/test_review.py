@@ -178,3 +178,34 @@ def test_a_page_of_1000_conflicts_loads_and_filters_without_a_wait(browser, tmp_
     )
     assert subjects == sorted(subjects, key=str.lower)
     ctx.close()
+
+
+def test_a_report_with_a_reviewed_baseline_opens_with_the_verdicts(
+    browser, tmp_path: Path, embedder
+) -> None:
+    from checker.baseline import baseline_document
+
+    doc = baseline_document(audit(["seeds"], embedder=embedder))
+    first, second = doc["conflicts"]
+    first.update(decision="not a conflict", note="the annex")
+    base = tmp_path / "reviewed.json"
+    base.write_text(json.dumps(doc), "utf-8")
+    page = tmp_path / "known.html"
+    page.write_text(FORMATTERS["html"]().format(audit(["seeds"], embedder=embedder, baseline=base)))
+    ctx, tab, errors = _open(browser, page)  # a new context: nothing in its storage
+    judged, plain = tab.locator(f"#c-{first['id']}"), tab.locator(f"#c-{second['id']}")
+    assert judged.locator(".status").inner_text() == "not a conflict"
+    assert judged.locator("textarea.note").input_value() == "the annex"
+    assert plain.locator(".status").inner_text() == "undecided"
+    tab.select_option("#f-status", "known")
+    assert len(_shown(tab)) == 2
+    judged.locator("button.dismiss").click()  # undone here: the download says so
+    with tab.expect_download() as dl:
+        tab.locator("#download").click()
+    out = tmp_path / "again.json"
+    dl.value.save_as(out)
+    entries = {e["id"]: e for e in json.loads(out.read_text("utf-8"))["conflicts"]}
+    assert sorted(entries) == sorted([first["id"], second["id"]])  # both known: both kept
+    assert "decision" not in entries[first["id"]] and entries[first["id"]]["note"] == "the annex"
+    assert errors == []
+    ctx.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html import escape
 
 from checker.baseline import entry_for, entry_to_dict
@@ -75,9 +76,14 @@ REVIEW_CONTROLS = (
 )
 
 
-def section(n: int, c: Conflict, sources: dict[str, SourceSummary]) -> str:
-    """The conflict numbered `n`, with its baseline entry as data for the page's script."""
-    entry = json.dumps(entry_to_dict(entry_for(c)), ensure_ascii=False, sort_keys=True)
+def section(
+    n: int, c: Conflict, sources: dict[str, SourceSummary], reviewed: tuple[str, str] = ("", "")
+) -> str:
+    """The conflict numbered `n`, with its baseline entry as data for the page's script, and
+    the (decision, note) a baseline recorded for it."""
+    decision, note = reviewed
+    entry = entry_to_dict(replace(entry_for(c), decision=decision, note=note))
+    data = json.dumps(entry, ensure_ascii=False, sort_keys=True)
     roles = {cc.source: "" for cc in c.claims}
     if c.majority is not None:
         roles = {cc.source: "outlier" if cc.source in c.outliers else "majority" for cc in c.claims}
@@ -98,7 +104,7 @@ def section(n: int, c: Conflict, sources: dict[str, SourceSummary]) -> str:
     cls = "conflict known" if c.known else "conflict"
     return (
         f'<section class="{cls}" id="c-{escape(c.id)}" tabindex="-1" '
-        f'data-known="{int(c.known)}" data-entry="{escape(entry)}">'
+        f'data-known="{int(c.known)}" data-entry="{escape(data)}">'
         f"<h3>{n}. {escape(c.message)}{known}</h3>"
         f'<div class="meta">{" · ".join(m for m in meta if m)}</div>'
         '<div class="sides">'

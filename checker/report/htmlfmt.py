@@ -117,7 +117,13 @@ class HtmlFormatter:
         else:
             parts.append(tools(report))
         parts.append('<div id="conflicts">')
-        parts += [section(i, c, by_id) for i, c in enumerate(report.conflicts, 1)]
+        reviewed = (
+            {cid: (d, n) for cid, d, n in report.baseline.reviewed} if report.baseline else {}
+        )
+        parts += [
+            section(i, c, by_id, reviewed.get(c.id, ("", "")))
+            for i, c in enumerate(report.conflicts, 1)
+        ]
         parts.append("</div>")
         parts.append(
             "<h2>Sources</h2><table><tr><th>source</th><th>title</th><th>published</th>"

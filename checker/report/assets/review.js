@@ -25,6 +25,10 @@
     } catch (e) {
       state = {};
     }
+    // A known conflict opens with the verdict its baseline recorded, unless decided here since.
+    entries.forEach(function (e) {
+      if ((e.decision || e.note) && !state[e.id]) state[e.id] = { decision: e.decision || "", note: e.note || "" };
+    });
   }
 
   function save() {
@@ -162,7 +166,7 @@
       var known = items[i].getAttribute("data-known") === "1";
       if (!d && !known) continue; // undecided and new: stays new
       var e = {};
-      for (var k in entries[i]) e[k] = entries[i][k];
+      for (var k in entries[i]) if (k !== "decision" && k !== "note") e[k] = entries[i][k];
       var s = state[entries[i].id] || {};
       if (d) e.decision = d;
       if (s.note) e.note = s.note;
