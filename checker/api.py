@@ -53,6 +53,11 @@ from checker.updates import with_kinds
 
 log = logging.getLogger(__name__)
 
+ONE_SOURCE = (
+    "only one source ({}): nothing to compare it with; give two or more articles about the "
+    "same event"
+)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -173,8 +178,13 @@ def audit(
     extra: dict[str, Any] = {}
     if embedding.cached is not None:
         extra["cache"] = {"embedded": embedding.cached.embedded, "reused": embedding.cached.reused}
+    notes = []
     if cache_note or (store is not None and store.failed):
-        extra["notes"] = [cache_note or f"cache {store.path if store else cache} failed; ignored"]
+        notes.append(cache_note or f"cache {store.path if store else cache} failed; ignored")
+    if len(docs) == 1:
+        notes.append(ONE_SOURCE.format(docs[0].source.id))
+    if notes:
+        extra["notes"] = notes
     return Report(
         sources=tuple(
             _summary(d.source, a, reference=d.source.id not in batch.new_ids)
@@ -425,4 +435,6 @@ def _summary(src: Source, analysis: Analysis, *, reference: bool) -> SourceSumma
         encoding=src.encoding,
         notes=src.notes,
         reference=reference,
+        url=src.url,
+        published=src.published,
     )

@@ -75,6 +75,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
                 message=str(row.get("message", "")),
                 sources=tuple(sources),
                 key=str(row.get("key", "")),
+                decision=str(row.get("decision", "") or ""),
+                note=str(row.get("note", "") or ""),
             )
         )
     return Baseline(path=where, entries=tuple(entries))
@@ -116,8 +118,18 @@ def apply_baseline(
         )
     )
     known = sum(1 for c in marked if c.known)
+    judged = [e for e in baseline.entries if e.decision or e.note]
+    reviewed = []
+    for c in marked:
+        e = next((e for e in judged if _matches(e, c)), None) if c.known else None
+        if e is not None:
+            reviewed.append((c.id, e.decision, e.note))
     return marked, BaselineInfo(
-        path=baseline.path, known=known, new=len(marked) - known, stale=stale
+        path=baseline.path,
+        known=known,
+        new=len(marked) - known,
+        stale=stale,
+        reviewed=tuple(reviewed),
     )
 
 
@@ -135,19 +147,43 @@ def entry_for(conflict: Conflict) -> BaselineEntry:
 
 
 def baseline_document(
-    report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
+    report: Report,
+    keep: Baseline | None = None,
+    carry: Sequence[BaselineEntry] = (),
+    previous: Baseline | None = None,
 ) -> dict[str, Any]:
     """The baseline file for a report's conflicts (sorted by id, no timestamps).
 
     With `keep`, only the conflicts already recorded there are written: stale entries are
     pruned and nothing new is accepted. `carry` entries (those a run with references could
-    not judge) are written unchanged.
+    not judge) are written unchanged. A reviewer's decision and note recorded in `keep` (or
+    in `previous`, the file being rewritten) stay with the dispute they judged.
     """
     conflicts = [
         c for c in report.conflicts if keep is None or any(_matches(e, c) for e in keep.entries)
     ]
+    judged = [e for e in (keep or previous or Baseline("", ())).entries if e.decision or e.note]
     entries = {e.id: e for e in carry}
-    entries.update((c.id, entry_for(c)) for c in conflicts)
+    for c in conflicts:
+        old = next((e for e in judged if _matches(e, c)), None)
+        new = entry_for(c)
+        entries[c.id] = replace(new, decision=old.decision, note=old.note) if old else new
+    return {
+        "schema": SCHEMA,
+        "conflicts": [entry_to_dict(e) for e in sorted(entries.values(), key=lambda e: e.id)],
+    }
+
+
+def merge_review(existing: Baseline | None, review: Baseline) -> dict[str, Any]:
+    """A baseline with a review's entries (as the HTML report downloads them) added to
+    `existing`: a reviewed id replaces the recorded one, keeping the decision and note the
+    review lacks (a known conflict the reviewer left alone)."""
+    entries = {e.id: e for e in existing.entries} if existing else {}
+    for e in review.entries:
+        old = entries.get(e.id)
+        if old is not None:
+            e = replace(e, decision=e.decision or old.decision, note=e.note or old.note)
+        entries[e.id] = e
     return {
         "schema": SCHEMA,
         "conflicts": [entry_to_dict(e) for e in sorted(entries.values(), key=lambda e: e.id)],
@@ -155,6 +191,10 @@ def baseline_document(
 
 
 def format_baseline(
-    report: Report, keep: Baseline | None = None, carry: Sequence[BaselineEntry] = ()
+    report: Report,
+    keep: Baseline | None = None,
+    carry: Sequence[BaselineEntry] = (),
+    previous: Baseline | None = None,
 ) -> str:
-    return json.dumps(baseline_document(report, keep, carry), ensure_ascii=False, indent=2) + "\n"
+    doc = baseline_document(report, keep, carry, previous)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

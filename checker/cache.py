@@ -43,7 +43,8 @@ _CHUNK = 500  # digests per SELECT, under SQLite's limit on bound parameters
 
 
 def default_cache_path() -> Path:
-    """The per-user cache: $CHECKER_CACHE_DIR, else $XDG_CACHE_HOME/checker, else ~/.cache."""
+    """The per-user cache: $CHECKER_CACHE_DIR/cache.sqlite, else under $XDG_CACHE_HOME/checker,
+    else ~/.cache/checker."""
     return cache_dir() / "cache.sqlite"
 
 

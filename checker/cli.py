@@ -25,6 +25,7 @@ from checker.cli_options import (
     FORMATS,
     alignment_options,
     cache_for,
+    optional_source_options,
     parse_formats,
     settle,
     source_options,
@@ -109,9 +110,10 @@ def _notices(report: Any) -> None:
     default="md",
     show_default=True,
     metavar="|".join(FORMATS),
-    help="Report format: Markdown, self-contained HTML, JSON (SPEC.md), CSV, or for CI: SARIF "
+    help="Report format: Markdown, self-contained HTML, JSON (docs/SPEC.md), CSV, or for CI: SARIF "
     "2.1.0, GitHub Actions annotations, JUnit XML. Several, comma-separated (md,html,json), "
-    "write OUTPUT.md, OUTPUT.html, ... (.sarif, .github.txt, .junit.xml) next to each other.",
+    "write OUTPUT.md, OUTPUT.html, ... (.sarif, .github.txt, .junit.xml) next to each other; "
+    "OUTPUT may end in one of their suffixes (-o out.md: out.md, out.html).",
 )
 @click.option(
     "-o",
@@ -143,19 +145,20 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
         fmt, output = p["fmt"], output_path(p["output"])
         if len(fmt) > 1 and output is None:
             raise OptionError("several formats need -o/--output (a path without suffix)")
+        if len(fmt) > 1 and output is not None:
+            _outputs(output, fmt)  # a bad path is refused before the audit runs
         baseline = str(p["baseline"]) if p["baseline"] else None
         report = _run_audit(p, baseline=baseline)
         # Every format is rendered before the first file is written: less time half-updated.
         texts = [(name, FORMATTERS[name]().format(report)) for name in fmt]
+        paths = _outputs(output, fmt) if output is not None and len(fmt) > 1 else {}
         if output is not None:
-            refuse_overwriting_sources(_report_files(output, fmt), _read_paths(report))
+            refuse_overwriting_sources(list(paths.values()) or [output], _read_paths(report))
         for name, text in texts:
             if output is None:
                 emit(text)
-            elif len(fmt) > 1:
-                write_atomic(output.with_name(output.name + FORMATTERS[name].suffix), text)
             else:
-                write_atomic(output, text)
+                write_atomic(paths.get(name, output), text)
     except CheckerError as err:
         raise click.exceptions.Exit(_fail(err)) from None
     if not p["quiet"]:
@@ -171,7 +174,40 @@ def audit_cmd(ctx: click.Context, **params: Any) -> None:
                 )
     fail_on = p["fail_on"]
     if fail_on != "never" and report.count_at_or_above(Severity(fail_on)):
+        if not p["quiet"] and sys.stderr.isatty():
+            click.echo(f"checker: {_summary(report, fail_on)}", err=True)
         raise click.exceptions.Exit(EXIT_CONFLICTS)
+
+
+def _summary(report: Any, fail_on: str) -> str:
+    """One line saying why the run fails: "2 conflicts, 2 high: exit 1 because --fail-on low"."""
+    new = [c for c in report.conflicts if not c.known]
+    by = [(s, sum(1 for c in new if c.severity.value == s)) for s in ("high", "medium", "low")]
+    counts = ", ".join(f"{n} {s}" for s, n in by if n)
+    known = len(report.conflicts) - len(new)
+    kind = "new conflict" if known else "conflict"
+    also = f" ({known} known)" if known else ""
+    return (
+        f"{len(new)} {kind}{'s' * (len(new) != 1)}{also}, {counts}: exit 1 because "
+        f"--fail-on {fail_on}"
+    )
+
+
+def _outputs(output: Path, fmt: Sequence[str]) -> dict[str, Path]:
+    """The file of each format for `-o output`: output + suffix; a path that already ends in
+    one of the formats' suffixes (out.md for md,html) stands for the same base."""
+    name = output.name
+    for other in FORMATTERS.values():
+        if name.endswith(other.suffix) and len(name) > len(other.suffix):
+            base = output.with_name(name[: -len(other.suffix)])
+            if other.name not in fmt:
+                raise OptionError(
+                    f"-o {output} ends in {other.suffix} but the formats are {','.join(fmt)}; "
+                    f"give a path without suffix, e.g. -o {base}"
+                )
+            name = base.name
+            break
+    return {n: output.with_name(name + FORMATTERS[n].suffix) for n in fmt}
 
 
 BASELINE_HELP = """Record today's conflicts between SOURCE files in a baseline file, so that
@@ -187,6 +223,11 @@ Examples:
   checker audit sources/ --baseline checker-baseline.json
   checker baseline --against accepted/ incoming/ -o -
   checker baseline sources/ --prune -o checker-baseline.json
+  checker baseline --from-review checker-review.json -o checker-baseline.json
+
+A review file is what the HTML report's "Download baseline" button saves: the conflicts a
+reviewer marked real or not a conflict, with their notes. --from-review adds them to the
+baseline at -o (created if missing) without auditing anything.
 
 \b
 Exit codes: 0 written; 2 bad input or option.
@@ -194,7 +235,7 @@ Exit codes: 0 written; 2 bad input or option.
 
 
 @cli.command("baseline", help=BASELINE_HELP)
-@source_options
+@optional_source_options
 @click.option(
     "-o",
     "--output",
@@ -209,6 +250,15 @@ Exit codes: 0 written; 2 bad input or option.
     help="Rewrite the existing baseline at the output path keeping only the recorded "
     "conflicts that still occur: stale entries go, nothing new is accepted.",
 )
+@click.option(
+    "--from-review",
+    "review",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Merge this review (downloaded from the HTML report) into the baseline at -o "
+    "instead of auditing SOURCE: its decisions and notes are kept.",
+)
 @click.pass_context
 def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     from checker.baseline import baseline_document, format_baseline, in_scope, load_baseline
@@ -216,6 +266,11 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     try:
         p = settle(ctx, params)
         output = p["output"] or p.get("config_baseline") or "checker-baseline.json"
+        if p["review"] is not None:
+            _merge_review(p, str(output))
+            return
+        if not p["sources"]:
+            raise OptionError("give SOURCE... to audit, or --from-review FILE to merge a review")
         if p["prune"] and output == "-":
             raise OptionError("--prune rewrites a baseline file; give it with -o FILE")
         existing = None
@@ -230,7 +285,13 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
             if existing is None or not p["reference"]
             else [e for e in existing.entries if not in_scope(e, scope)]
         )
-        text = format_baseline(report, keep, carry)
+        previous = existing
+        if previous is None and output != "-" and Path(output).is_file():
+            try:  # re-recording keeps the reviewers' decisions and notes
+                previous = load_baseline(output)
+            except CheckerError:
+                previous = None  # not a baseline: overwritten, as before
+        text = format_baseline(report, keep, carry, previous)
         target = output_path(output)
         if target is None:
             emit(text)
@@ -242,8 +303,35 @@ def baseline_cmd(ctx: click.Context, **params: Any) -> None:
     if not p["quiet"]:
         _notices(report)
         if output != "-":
-            n = len(baseline_document(report, keep, carry)["conflicts"])
+            n = len(baseline_document(report, keep, carry, previous)["conflicts"])
             say(f"checker: recorded {n} conflict{'s' * (n != 1)} in {output}")
+
+
+def _merge_review(p: dict[str, Any], output: str) -> None:
+    """`baseline --from-review`: the review's entries added to the baseline at `output`."""
+    import json
+
+    from checker.baseline import load_baseline, merge_review
+
+    if p["sources"] or p["prune"]:
+        raise OptionError("--from-review merges a review file; give no SOURCE and no --prune")
+    review = load_baseline(p["review"])
+    existing = None
+    if output != "-" and Path(output).is_file():
+        existing = load_baseline(output)
+    doc = merge_review(existing, review)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if output == "-":
+        emit(text)
+        return
+    write_atomic(Path(output), text)
+    if not p["quiet"]:
+        n, added = len(doc["conflicts"]), len(review.entries)
+        click.echo(
+            f"checker: merged {added} reviewed conflict{'s' * (added != 1)} into {output} "
+            f"({n} recorded)",
+            err=True,
+        )
 
 
 EVAL_HELP = """Run the audit on labelled CASES_DIR folders and score it.
@@ -261,7 +349,7 @@ gold spans). The model is loaded once.
 \b
 Examples:
   checker eval fixtures/eval
-  checker eval fixtures/eval ../shared/eval/multinews --format json -o eval.json
+  checker eval fixtures/eval --format json -o eval.json
   checker eval fixtures/eval --min-recall 0.7 --max-fpr 0.1
 
 \b
@@ -347,13 +435,6 @@ def eval_cmd(
     if missed:
         say("checker: below the floor: " + "; ".join(missed))
         raise click.exceptions.Exit(EXIT_CONFLICTS)
-
-
-def _report_files(output: Path, fmt: Sequence[str]) -> list[Path]:
-    """The files `-o` names: OUTPUT itself for one format, OUTPUT + suffix for several."""
-    if len(fmt) == 1:
-        return [output]
-    return [output.with_name(output.name + FORMATTERS[name].suffix) for name in fmt]
 
 
 def _read_paths(report: Any) -> list[str]:

@@ -77,11 +77,11 @@ def alignment_options(f: Callable[..., None]) -> Callable[..., None]:
     return f
 
 
-def source_options(f: Callable[..., None]) -> Callable[..., None]:
+def source_options(f: Callable[..., None], *, required: bool = True) -> Callable[..., None]:
     """SOURCE..., --against, --config, --cache, --disable, --max-bytes, --quiet and the
     alignment options: everything `audit` and `baseline` share."""
     options = [
-        click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path)),
+        click.argument("sources", nargs=-1, required=required, type=click.Path(path_type=Path)),
         click.option(
             "--against",
             "reference",
@@ -106,7 +106,7 @@ def source_options(f: Callable[..., None]) -> Callable[..., None]:
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
             help="SQLite cache of sentences, claims and embeddings "
-            "[default: ~/.cache/checker/cache.sqlite, or under $CHECKER_CACHE_DIR].",
+            "[default: cache.sqlite in $CHECKER_CACHE_DIR, else ~/.cache/checker].",
         ),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
         click.option(
@@ -142,6 +142,11 @@ def source_options(f: Callable[..., None]) -> Callable[..., None]:
     for option in reversed(options):
         f = option(f)
     return f
+
+
+def optional_source_options(f: Callable[..., None]) -> Callable[..., None]:
+    """`source_options` with SOURCE... optional (`baseline --from-review` needs none)."""
+    return source_options(f, required=False)
 
 
 # Configuration keys and the parameters they set when the command line leaves them alone.

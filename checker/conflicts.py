@@ -134,7 +134,14 @@ def _conflict_claim(c: Claim, value: Any, sentences: Any) -> ConflictClaim:
         quote_end=c.end,
         value=value,
         attribution=c.attribution,
+        before=_neighbour(sentences, c.source_id, c.sentence_index - 1),
+        after=_neighbour(sentences, c.source_id, c.sentence_index + 1),
     )
+
+
+def _neighbour(sentences: Any, source: str, index: int) -> str:
+    s = sentences.get((source, index)) if index >= 0 else None
+    return s.text if s is not None and not s.furniture else ""
 
 
 def sort_conflicts(conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:

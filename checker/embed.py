@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 # SHA-256 of the official sentence-transformers/all-MiniLM-L6-v2 files at revision
-# 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (see SPEC.md).
+# 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (see docs/SPEC.md).
 EXPECTED_SHA256 = {
     "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
     "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
@@ -52,7 +52,11 @@ def packaged_model_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("CHECKER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    """checker's own cache folder: $CHECKER_CACHE_DIR itself when set, else
+    $XDG_CACHE_HOME/checker, else ~/.cache/checker."""
+    if own := os.environ.get("CHECKER_CACHE_DIR"):
+        return Path(own)
+    base = os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "checker" if base else Path.home() / ".cache" / "checker"
 
 

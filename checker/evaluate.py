@@ -171,16 +171,21 @@ def evaluate(
 ) -> Evaluation:
     """Audit every case of every folder (the model is loaded once) and collect the results."""
     t0 = time.perf_counter()
-    embedder = embedder or default_embedder(model, backend, device)
-    results: list[CaseResult] = []
-    names: list[str] = []
-    for folder in folders:
+    found: list[tuple[Path, list[Path]]] = []
+    for folder in folders:  # every path checked before the model loads (seconds)
         path = Path(folder)
+        if not path.exists():
+            raise InputError(f"{path} does not exist; give a folder of case folders")
         if not path.is_dir():
             raise InputError(f"{path}: not a directory of cases; each case needs a gold.json")
         cases = find_cases(path)
         if not cases:
             raise InputError(f"{path}: no case folders with a gold.json found")
+        found.append((path, cases))
+    embedder = embedder or default_embedder(model, backend, device)
+    results: list[CaseResult] = []
+    names: list[str] = []
+    for path, cases in found:
         names.append(str(path))
         for case in cases:
             results.append(_run_case(str(path), case, embedder, options))

@@ -154,6 +154,10 @@ class ConflictClaim:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # The sentences just before and after `text` in the same source ("" at either end, or when
+    # that neighbour is page furniture): context for a reader, never compared.
+    before: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,10 @@ class BaselineEntry:
     message: str = ""
     sources: tuple[str, ...] = ()
     key: str = ""  # the dispute without its sources (conflicts.dispute_key); "" if not recorded
+    # A reviewer's verdict from the HTML report: "real" or "not a conflict" ("" if none), and
+    # their note. Both only describe the entry: any recorded entry is known, whatever it says.
+    decision: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +202,9 @@ class BaselineInfo:
     known: int
     new: int
     stale: tuple[BaselineEntry, ...] = ()
+    # (conflict id, decision, note) for each known conflict whose entry a reviewer judged, so
+    # the review page opens with their verdicts.
+    reviewed: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +226,8 @@ class SourceSummary:
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
     reference: bool = False  # given with --against: already accepted, compared but not audited
+    url: str = ""
+    published: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +242,7 @@ class Report:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON document of SPEC.md (plus compatible extensions)."""
+        """The JSON document of docs/SPEC.md (plus its compatible extensions)."""
         return report_to_dict(self)
 
     def to_frame(self) -> Any:

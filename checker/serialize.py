@@ -25,6 +25,8 @@ def entry_to_dict(e: BaselineEntry) -> dict[str, Any]:
         "message": e.message,
         "sources": list(e.sources),
         "key": e.key,
+        **({"decision": e.decision} if e.decision else {}),
+        **({"note": e.note} if e.note else {}),
     }
 
 

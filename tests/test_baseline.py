@@ -217,3 +217,58 @@ def test_reports_written_next_to_the_articles_are_not_audited(tmp_path: Path, em
     assert reasons["checker.github.txt"] == "a checker GitHub annotations report, not an article"
     assert reasons["checker.json"] == "a checker file (checker-report/1), not an article"
     assert sorted(c.id for c in report.conflicts) == before
+
+
+def test_a_review_merges_into_a_baseline_keeping_decisions_and_notes(
+    tmp_path: Path, capsys
+) -> None:
+    base = tmp_path / "base.json"
+    assert main(["baseline", str(AIRLINE), "-o", str(base), "--no-cache"]) == 0
+    recorded = json.loads(base.read_text("utf-8"))["conflicts"]
+    first, second = recorded[0], recorded[1]
+    third = {**recorded[2], "decision": "real", "note": "kept"}
+    old = [{**first, "note": "old"}, third]
+    base.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": old}), "utf-8")
+    review = tmp_path / "review.json"
+    reviewed = [
+        {**first, "decision": "real"},
+        {**second, "decision": "not a conflict", "note": "n"},
+        {k: v for k, v in third.items() if k not in ("decision", "note")},  # known, left alone
+    ]
+    review.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": reviewed}), "utf-8")
+    capsys.readouterr()
+    assert main(["baseline", "--from-review", str(review), "-o", str(base)]) == 0
+    assert capsys.readouterr().err.startswith("checker: merged 3 reviewed conflicts into")
+    merged = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
+    assert (merged[first["id"]]["decision"], merged[first["id"]]["note"]) == ("real", "old")
+    assert (merged[second["id"]]["decision"], merged[second["id"]]["note"]) == (
+        "not a conflict",
+        "n",
+    )
+    assert (merged[third["id"]]["decision"], merged[third["id"]]["note"]) == ("real", "kept")
+    # --prune keeps the reviewer's words on the entries it keeps.
+    assert main(["baseline", str(AIRLINE), "--prune", "-o", str(base), "--no-cache"]) == 0
+    pruned = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
+    assert pruned[second["id"]]["note"] == "n" and pruned[first["id"]]["decision"] == "real"
+    # So does re-recording today's conflicts over it.
+    assert main(["baseline", str(AIRLINE), "-o", str(base), "--no-cache"]) == 0
+    again = {e["id"]: e for e in json.loads(base.read_text("utf-8"))["conflicts"]}
+    assert again == pruned
+    assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r")]) == 0
+    # Without the review, the second conflict is new again.
+    base.write_text(json.dumps({"schema": "checker-baseline/1", "conflicts": old}), "utf-8")
+    assert main(["audit", str(AIRLINE), "--baseline", str(base), "-o", str(tmp_path / "r")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["baseline"], "give SOURCE... to audit, or --from-review FILE to merge a review"),
+        (["baseline", "--from-review", "nope.json", "seeds"], "give no SOURCE and no --prune"),
+        (["baseline", "--from-review", "nope.json"], "baseline nope.json does not exist"),
+    ],
+)
+def test_baseline_without_sources_or_with_both_exits_2(args, message, capsys) -> None:
+    assert main([*args, "-o", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err

@@ -209,6 +209,21 @@ def test_no_cache_writes_nothing(tmp_path: Path, flag: str) -> None:
     assert db.exists() == (flag == "--cache")
 
 
+def test_checker_cache_dir_names_the_folder_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.cache import default_cache_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("CHECKER_CACHE_DIR")
+    assert default_cache_path() == tmp_path / "xdg" / "checker" / "cache.sqlite"
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "mine"))
+    assert default_cache_path() == tmp_path / "mine" / "cache.sqlite"
+    assert main(["audit", str(AIRLINE), "-o", str(tmp_path / "r.md")]) == 1
+    assert (tmp_path / "mine" / "cache.sqlite").is_file()
+    assert not (tmp_path / "mine" / "checker").exists()
+
+
 WRITER = """
 import sys, numpy as np
 from checker.cache import Cache

@@ -121,3 +121,57 @@ def test_a_closed_standard_output_is_an_error_not_a_lost_report(tmp_path: Path) 
     assert run.stderr.strip().splitlines()[-1] == (
         "checker: error: standard output is closed; write the report with -o FILE"
     )
+
+
+def test_exit_1_on_a_terminal_says_why_in_one_line(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = ["-o", str(tmp_path / "r.md"), "--no-cache"]
+    assert main(["audit", str(CONFLICTING), *out]) == 1
+    assert "exit 1" not in capsys.readouterr().err, "piped: only the notices"
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert main(["audit", str(CONFLICTING), *out]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last == "checker: 1 conflict, 1 high: exit 1 because --fail-on low"
+    assert main(["audit", str(CONFLICTING), *out, "--quiet"]) == 1
+    assert "exit 1" not in capsys.readouterr().err
+    assert main(["audit", str(AGREEING), *out]) == 0
+    assert "exit" not in capsys.readouterr().err
+
+
+def test_a_single_source_says_there_is_nothing_to_compare(tmp_path: Path, capsys) -> None:
+    one = next(p for p in sorted(CONFLICTING.iterdir()) if p.suffix == ".md")
+    assert main(["audit", str(one), "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert "No conflicts found: only one source, nothing to compare it with." in captured.out
+    assert captured.err == (
+        f"checker: only one source ({one.stem}): nothing to compare it with; give two or more "
+        "articles about the same event\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("output", "written"),
+    [
+        ("out.md", ["out.html", "out.md"]),
+        ("out.html", ["out.html", "out.md"]),
+        ("out", ["out.html", "out.md"]),
+        ("out.v2", ["out.v2.html", "out.v2.md"]),
+    ],
+)
+def test_several_formats_take_a_path_with_a_matching_suffix(
+    tmp_path: Path, output: str, written: list[str]
+) -> None:
+    args = ["audit", str(CONFLICTING), "--format", "md,html", "-o", str(tmp_path / output)]
+    assert main([*args, "--no-cache"]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == written
+
+
+def test_several_formats_refuse_a_suffix_of_another_format(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.json"
+    assert main(["audit", str(CONFLICTING), "--format", "md,html", "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"checker: error: -o {out} ends in .json but the formats are md,html; give a path "
+        f"without suffix, e.g. -o {tmp_path / 'out'}\n"
+    )
+    assert list(tmp_path.iterdir()) == []

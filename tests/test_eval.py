@@ -89,3 +89,16 @@ def test_accuracy_floors_hold_with_the_onnx_backend(capsys) -> None:
     rc = main(["eval", "fixtures/eval", "--backend", "onnx", "--device", "cpu", *args])
     out = capsys.readouterr()
     assert rc == 0, out.out + out.err
+
+
+def test_eval_on_a_missing_path_says_so_before_loading_the_model(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_model(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model must not load before the paths are checked")
+
+    monkeypatch.setattr("checker.evaluate.default_embedder", no_model)
+    missing = tmp_path / "no-such-cases"
+    assert main(["eval", "fixtures/eval", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"checker: error: {missing} does not exist; give a folder of case folders\n"

@@ -63,3 +63,18 @@ def test_seeds_report_shows_both_real_disagreements_and_no_noise(embedder) -> No
     assert role.outliers == ("003_a3e6d3ebfd505169",)
     for c in report.conflicts:
         assert c.severity.value == "high"
+
+
+def test_committed_seed_reports_match_the_code(embedder) -> None:
+    """reports/seeds.* are what the quick start writes (to out/), apart from the run time, so
+    they show today's output; regenerate with the quick start's command and -o reports/seeds."""
+    report = audit(["seeds"], embedder=embedder)
+    md = (ROOT / "reports" / "seeds.md").read_text("utf-8")
+    assert FORMATTERS["md"]().format(report) == md
+    committed = json.loads((ROOT / "reports" / "seeds.json").read_text("utf-8"))
+    now = json.loads(FORMATTERS["json"]().format(report))
+    for doc in (committed, now):
+        doc["stats"].pop("seconds")
+    assert now == committed
+    ignored = (ROOT / ".gitignore").read_text("utf-8").split()
+    assert "out/" in ignored, "the quick start writes to out/, which git must ignore"

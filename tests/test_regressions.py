@@ -176,3 +176,18 @@ def test_visiting_president_does_not_take_the_article_country(embedder) -> None:
     )
     b = Source(id="b", text="Ukrainian President Volodymyr Zelensky met visiting leaders in Kyiv.")
     assert not [c for c in audit([a, b], embedder=embedder).conflicts if c.type.value == "role"]
+
+
+def test_a_numeric_subject_names_the_fact_not_function_words_or_names(embedder) -> None:
+    """Seen on the seeds: "memorandum (cooperation, including, Lam, President)"."""
+    from checker import audit
+
+    texts = {
+        "a": "In Hanoi, President Lam and Putin signed 11 memoranda for cooperation in areas "
+        "including energy.",
+        "b": "In Hanoi, President Lam and Putin signed 12 memoranda for cooperation in areas "
+        "including trade.",
+    }
+    report = audit([Source(id=k, text=v) for k, v in texts.items()], embedder=embedder)
+    (conflict,) = report.conflicts
+    assert conflict.subject == "memorandum (areas, cooperation, signed)"

@@ -4,7 +4,8 @@ The HTML report is checked three ways: its tags and attributes are the formatter
 parser sees every element), every payload is shown escaped, and headless Chromium loads it,
 with and without its Content-Security-Policy, while a loopback server counts any request a
 payload would make. A control page with the same payloads unescaped proves the harness sees
-execution. A screenshot of the seeds report checks that it renders.
+execution; the page's own script (its hash in the policy) is seen to run. A screenshot of the
+seeds report checks that it renders.
 """
 
 from __future__ import annotations
@@ -112,25 +113,61 @@ class _Tags(HTMLParser):
 
 
 FORMATTER_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "tr",
-    "th", "td", "ul", "li", "span", "section", "div", "code", "blockquote", "mark",
+    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "table",
+    "tr", "th", "td", "ul", "li", "span", "section", "div", "code", "blockquote", "mark", "b",
+    "i", "kbd", "a", "figure", "figcaption", "details", "summary", "svg", "rect", "text",
+    "label", "select", "option", "button", "textarea", "script",
 }  # fmt: skip
-FORMATTER_ATTRS = {"lang", "charset", "http-equiv", "content", "class", "id"}
+FORMATTER_ATTRS = {
+    "lang", "charset", "http-equiv", "name", "content", "class", "id", "href", "rel", "role",
+    "aria-label", "aria-labelledby", "aria-describedby", "aria-live", "aria-pressed",
+    "tabindex", "data-entry", "data-known", "data-report", "type", "value", "rows",
+    "placeholder", "xmlns", "width", "height", "viewbox", "x", "y", "rx", "fill", "stroke",
+    "text-anchor", "style",
+}  # fmt: skip
 
 
-def test_html_report_escapes_everything_from_a_source(tmp_path: Path, embedder) -> None:
-    html = hostile_report(tmp_path, 9, embedder)
+def assert_own_markup(html: str) -> None:
+    """Every element and attribute is the formatter's own; the one script is its asset, allowed
+    by its hash alone, and the policy forbids every request."""
+    from checker.report.htmlfmt import asset, script_hash
+
     parser = _Tags()
     parser.feed(html)
     assert {t for t, _ in parser.tags} <= FORMATTER_TAGS
     assert {a for _, attrs in parser.tags for a, _ in attrs} <= FORMATTER_ATTRS
     assert [t for t, _ in parser.tags].count("title") == 1
-    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert "<img" not in html and "<iframe" not in html and "<base" not in html
+    scripts = [attrs for t, attrs in parser.tags if t == "script"]
+    assert scripts in ([], [[]]), "at most one script, without attributes"
+    if scripts:
+        assert html.count("<script") == 1
+        assert f"<script>{asset('review.js')}</script>" in html
+    assert html.count("<svg") == sum(1 for t, _ in parser.tags if t == "svg")
+    csp = next(v for t, attrs in parser.tags if t == "meta" for a, v in attrs if a == "content"
+               and v and "default-src" in v)  # fmt: skip
+    policy = dict((d.split()[0], d.split()[1:]) for d in csp.split(";") if d.strip())
+    assert policy["default-src"] == ["'none'"] and policy["connect-src"] == ["'none'"]
+    assert policy["script-src"] == [script_hash()]
+    for tag, attrs in parser.tags:
+        for a, v in attrs:
+            if a == "href":
+                assert v and v.startswith(("http://", "https://")) and '"' not in v, v
+            if a == "style":
+                assert v and "url(" not in v, v
+        values = dict(attrs)
+        if tag == "section" and "conflict" in (values.get("class") or ""):
+            assert (values.get("id") or "").replace("c-", "").isalnum()
+            entry = json.loads(values["data-entry"] or "")
+            assert values["id"] == f"c-{entry['id']}"
+
+
+def test_html_report_escapes_everything_from_a_source(tmp_path: Path, embedder) -> None:
+    html = hostile_report(tmp_path, 9, embedder)
+    assert_own_markup(html)
+    assert "<script>document" not in html and "<svg onload" not in html
     for p in payloads(9):  # every payload is in the page, as text
         assert escape(p) in html, p
-    for tag, attrs in parser.tags:
-        if tag == "section":
-            assert all(v is None or v.replace("c-", "").isalnum() for _, v in attrs)
 
 
 def test_markdown_report_keeps_ids_and_text_inert(tmp_path: Path, embedder) -> None:
@@ -220,6 +257,7 @@ def test_chromium_runs_nothing_from_the_hostile_report(
         dom = run_chromium(page, "--dump-dom")
         assert "<title>checker report</title>" in dom and f"<title>{MARK}" not in dom
         assert "memoranda" in dom
+        assert 'data-ready="1"' in dom, "the page's own script runs, allowed by its hash"
     assert hits == [], f"a payload made requests: {hits}"
 
 
@@ -228,11 +266,11 @@ def test_chromium_screenshot_of_the_seeds_report_renders(tmp_path: Path, embedde
     page = tmp_path / "seeds.html"
     page.write_text(FORMATTERS["html"]().format(audit(["seeds"], embedder=embedder)), "utf-8")
     shot = tmp_path / "seeds.png"
-    run_chromium(page, f"--screenshot={shot}", "--window-size=1280,1000", "--hide-scrollbars")
+    run_chromium(page, f"--screenshot={shot}", "--window-size=1280,1800", "--hide-scrollbars")
     data = shot.read_bytes()
     assert len(data) > 20_000, len(data)
     width, height, pixels = decode_png(data)
-    assert (width, height) == (1280, 1000)
+    assert (width, height) == (1280, 1800)
     colours: dict[bytes, int] = {}
     for i in range(0, len(pixels), 4 * 7):  # a sample of pixels
         px = pixels[i : i + 3]
@@ -242,6 +280,10 @@ def test_chromium_screenshot_of_the_seeds_report_renders(tmp_path: Path, embedde
     assert background < 0.97 * sum(colours.values()), "not a blank page"
     highlight = bytes((0xFF, 0xE0, 0x66))  # the <mark> colour of the quoted values
     assert highlight in colours
+    # The overview's pictures are drawn: the matrix's darkest cell and the tally's majority,
+    # outlier and first-value colours (htmlcharts).
+    for colour in ("c92a2a", "2b8a3e", "1c7ed6"):
+        assert bytes.fromhex(colour) in colours, colour
 
 
 def decode_png(data: bytes) -> tuple[int, int, bytes]:
@@ -302,8 +344,5 @@ def test_a_hostile_baseline_stays_inert_in_markdown_and_html(tmp_path: Path, emb
     outside = "".join(part for i, part in enumerate(_split_code(md)) if i % 2 == 0)
     assert "<" not in outside.replace("\\<", "")
     html = FORMATTERS["html"]().format(report)
-    parser = _Tags()
-    parser.feed(html)
-    assert {t for t, _ in parser.tags} <= FORMATTER_TAGS
-    assert {a for _, attrs in parser.tags for a, _ in attrs} <= FORMATTER_ATTRS
-    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert_own_markup(html)
+    assert "<svg onload" not in html and "</title><script>" not in html

@@ -1,4 +1,4 @@
-"""The JSON report of SPEC.md (`checker-report/1`), plus compatible extra fields."""
+"""The JSON report of docs/SPEC.md (`checker-report/1`), plus compatible extra fields."""
 
 from __future__ import annotations
 

@@ -8,6 +8,13 @@ from checker.model import BaselineInfo, Conflict, Report
 from checker.shown import shown
 
 
+def none_found(report: Report) -> str:
+    """The line in place of the conflicts when there are none (plain text)."""
+    if report.stats.sources == 1:
+        return "No conflicts found: only one source, nothing to compare it with."
+    return "No conflicts found."
+
+
 def _md(text: str) -> str:
     """Quote source text so Markdown and HTML in it stay inert, and terminal control
     sequences (this report often goes to a terminal) show as visible escapes."""
@@ -68,7 +75,7 @@ class MarkdownFormatter:
             lines += _baseline(report.baseline)
         lines += ["", "## Conflicts", ""]
         if not report.conflicts:
-            lines.append("No conflicts found.")
+            lines.append(none_found(report))
         for i, c in enumerate(report.conflicts, 1):
             lines += self._conflict(i, c)
         lines += [

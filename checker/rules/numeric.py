@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from checker.attribution import attribution
 from checker.dates import find_dates
@@ -226,6 +226,20 @@ def _bounds(c: Claim) -> tuple[float, float]:
     return lo, hi
 
 
+# Words a subject never shows: they say how a sentence runs, not what the number counts.
+# fmt: off
+_NOT_SUBJECT = frozenset({
+    "including", "excluding", "following", "regarding", "concerning", "during", "despite", "amid",
+    "among", "against", "without", "within", "also", "just", "only", "about", "around", "nearly",
+    "almost", "roughly", "some", "more", "than", "less", "least", "most", "over", "under", "into",
+    "after", "before", "since", "until", "like", "such", "each", "every", "other", "both", "all",
+    "any", "another", "were", "was", "been", "being", "have", "has", "had", "will", "would",
+    "could", "should", "may", "might", "there", "here", "this", "that", "these", "those", "which",
+    "who", "whom", "whose", "what", "when", "where",
+})
+# fmt: on
+
+
 def _subject(claims: Sequence[Claim]) -> str:
     first = claims[0]
     dimension, head = first.key.split(":", 1)
@@ -239,8 +253,16 @@ def _subject(claims: Sequence[Claim]) -> str:
         if c.source_id != first.source_id:
             shared &= set(c.context)
     surface = dict(first.get("surface") or ())
-    words = sorted((str(surface.get(w, w)) for w in shared), key=str.lower)
+    words = _subject_words(str(surface.get(w, w)) for w in shared)
     return f"{what} ({', '.join(words[:4])})" if words else what
+
+
+def _subject_words(words: Iterable[str]) -> list[str]:
+    """The shared context words that identify the fact, sorted: no function words, and names
+    (capitalised words) only when no common word is left ("fee (Halvorsen)")."""
+    kept = sorted({w for w in words if w.lower() not in _NOT_SUBJECT}, key=str.lower)
+    common = [w for w in kept if not w[:1].isupper()]
+    return common or kept[:2]
 
 
 def _surface(toks: list, stems: set[str]) -> dict[str, str]:
@@ -249,5 +271,6 @@ def _surface(toks: list, stems: set[str]) -> dict[str, str]:
     for t in toks:
         for stem in content_lemmas([t]):
             if stem in stems and stem not in out:
-                out[stem] = t.text
+                # A capital at the sentence's start is not a name ("Turnout was 61 percent").
+                out[stem] = t.text.lower() if t.start == 0 and t.text[1:].islower() else t.text
     return out
