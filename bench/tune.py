@@ -87,8 +87,17 @@ def main() -> int:
     ap.add_argument("--part", default="dev", choices=("dev", "test"))
     ap.add_argument("--grid", default="0.5,0.6,0.7,0.8,0.85,0.9")
     ap.add_argument("-o", "--output", type=Path, default=None)
+    ap.add_argument("--model", type=Path, default=None, help="a same-fact model file to try")
+    ap.add_argument("--sets", default="", help="comma-separated subset of the sets")
     args = ap.parse_args()
+    if args.model is not None:
+        import checker.samefact as samefact
+
+        other = samefact.load_model(str(args.model))
+        samefact.load_model = lambda path=None: other  # type: ignore[assignment]
     cases = sets(args.part)
+    if args.sets:
+        cases = {k: v for k, v in cases.items() if k in args.sets.split(",")}
     emb = Memo(default_embedder(None, "torch", "cpu"))
     rows = []
     for cut in [float(x) for x in args.grid.split(",")] if args.grid else [None]:

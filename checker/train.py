@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -40,6 +41,7 @@ from checker.splits import corpus_split
 VERSION = "1"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gva"
 MAX_CHARS = 12_000  # longer pages are mostly site furniture; they slow mining for little
+WITHIN = os.environ.get("CHECKER_TRAIN_WITHIN", "1") == "1"  # also pairs inside one article
 MAX_PAIRS = 200  # candidate pairs kept per incident (a seeded sample of the rest)
 
 
@@ -82,7 +84,7 @@ def mine(folder: Path, embed: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
     texts = window_texts(frames)
     windows = dict(zip(texts, embed(texts), strict=True)) if texts else {}
     cands: list[Candidate] = []
-    for pairs in (cross, within):
+    for pairs in (cross, within) if WITHIN else (cross,):
         cands += propose(frames, pairs, _comparable, 0.4)
     if not cands:
         return np.zeros((0, len(FEATURES))), np.zeros(0), []

@@ -6,6 +6,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from checker.attribution import attribution
 from checker.gazetteer import country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
@@ -21,6 +23,15 @@ _REPORTING = frozenset(["said", "say", "says", "told", "tell", "according", "add
 
 def _stem(word: str) -> str:
     return stem(lemma(word))
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one name ("Muammar"/"Moammar", "Gadhafi"/"Qaddafi"): every word of
+    one close to the word in the same place of the other."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True))
 
 
 class EntityRule:
@@ -84,6 +95,8 @@ class EntityRule:
             if slot != b.get("slot"):
                 if not (a.get("locative") and b.get("locative") and sim >= self.min_place_sim):
                     return None
+                if a.key != "place":  # "in the Rose Garden" / "in San Diego": not one slot
+                    return None
                 # "met in Vientiane" / "the gathering in Phnom Penh": where one event
                 # happened, in closely aligned sentences whose other words agree
                 if a.get("n_places", 0) != 1 or b.get("n_places", 0) != 1:
@@ -91,7 +104,7 @@ class EntityRule:
             elif not set(slot.split()) - STOPWORDS - _REPORTING:
                 return None  # "in X" vs "in Y": too loose to be the same slot
             ca, cb = ctx.names.canonical(a.value), ctx.names.canonical(b.value)
-            if ctx.names.same(ca, cb):
+            if ctx.names.same(ca, cb) or _spelling_variants(ca, cb):
                 return True, 0.0
             if any(ctx.names.same(cb, n) for n in names_in[a.source_id]) or any(
                 ctx.names.same(ca, n) for n in names_in[b.source_id]

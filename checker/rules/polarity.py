@@ -54,8 +54,8 @@ class PolarityRule:
 
     def __init__(
         self,
-        min_sim: float = 0.75,
-        min_shared: float = 0.6,
+        min_sim: float = 0.85,
+        min_shared: float = 0.7,
         min_sim_opposites: float = 0.5,
         min_shared_opposites: float = 0.4,
     ) -> None:
