@@ -200,12 +200,14 @@ def changed_sentences(drawn: int, tasks: list[Task], runners: dict[str, Runner])
     for who, run in runners.items():
         edits: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
         rewrites: dict[str, list[bool]] = defaultdict(list)
+        rewritten_here: dict[str, list[bool]] = defaultdict(list)
         for family, kind, src, change in tasks:
             report = _safe(run, [src, Source("changed", change.text)])
-            if family == "rewrite":
-                rewrites[kind].append(bool(report and report.conflicts))
-                continue
             local, other = _quotes(report, change) if report else (False, False)
+            if family == "rewrite":
+                rewrites[kind].append(local or other)
+                rewritten_here[kind].append(local)
+                continue
             edits[kind]["localised"].append(local)
             edits[kind]["other"].append(other)
         every = [x for v in rewrites.values() for x in v]
@@ -214,7 +216,10 @@ def changed_sentences(drawn: int, tasks: list[Task], runners: dict[str, Runner])
                 k: {"n": len(v["localised"]), **{m: share(x) for m, x in v.items()}}
                 for k, v in edits.items()
             },
-            "rewrites": {k: {"n": len(v), "flagged": share(v)} for k, v in rewrites.items()},
+            "rewrites": {
+                k: {"n": len(v), "flagged": share(v), "at_sentence": share(rewritten_here[k])}
+                for k, v in rewrites.items()
+            },
             "rewrites_all": {"n": len(every), "flagged": share(every)},
         }
     return out
@@ -254,7 +259,7 @@ def _f(x: Any) -> str:
 def markdown(doc: dict[str, Any]) -> str:
     lines = [
         f"Held-out run: eval split `{doc['split']}`, corpus split `{doc['corpus_split']}`, "
-        f"seed {doc['seed']}, {doc['seconds']:.0f} s",
+        f"seed {doc['seed']}, {doc['date']}, {doc['seconds']:.0f} s",
         "",
         "| set | cases | checker P | R | localised | FPR | naive P | R | localised | FPR |",
         "|---|---|---|---|---|---|---|---|---|---|",
@@ -314,14 +319,20 @@ def markdown(doc: dict[str, Any]) -> str:
                     f"| {k} | {c['n']} | {_f(c['localised'])} | {_f(c['other'])} | "
                     f"{_f(v['localised'])} | {_f(v['other'])} |"
                 )
-        lines += ["", "| rewrite (same meaning) | n | checker flagged | naive flagged |"]
-        lines.append("|---|---|---|---|")
+        lines += [
+            "",
+            "| rewrite (same meaning) | n | checker flagged | at the sentence | naive flagged |",
+            "|---|---|---|---|---|",
+        ]
         for k in REWRITE_KINDS:
             c, v = ch["checker"]["rewrites"].get(k), ch["naive"]["rewrites"].get(k)
             if c:
-                lines.append(f"| {k} | {c['n']} | {_f(c['flagged'])} | {_f(v['flagged'])} |")
+                lines.append(
+                    f"| {k} | {c['n']} | {_f(c['flagged'])} | {_f(c['at_sentence'])} "
+                    f"| {_f(v['flagged'])} |"
+                )
         c, v = ch["checker"]["rewrites_all"], ch["naive"]["rewrites_all"]
-        lines.append(f"| all | {c['n']} | {_f(c['flagged'])} | {_f(v['flagged'])} |")
+        lines.append(f"| all | {c['n']} | {_f(c['flagged'])} | | {_f(v['flagged'])} |")
     elif "skipped" in ch:
         lines += ["", f"Edited and rewritten sentences: skipped: {ch['skipped']}"]
     return "\n".join(lines) + "\n"
@@ -366,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "corpus_split": args.corpus_split,
             "seed": args.seed,
             "n": args.n,
+            "date": time.strftime("%Y-%m-%d", time.gmtime()),
             "eval": eval_sets(args.shared, args.split, embedder, cache),
             "basil": basil(args.shared, args.split, runners),
         }

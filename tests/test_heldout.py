@@ -3,8 +3,11 @@ where they cut, that an edit changes exactly one value, and that a rewrite keeps
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +140,48 @@ def test_rewrites_leave_what_would_change_meaning() -> None:
         assert rewrite(text, spans(text), kind, random.Random(0)) is None, (kind, text)
     with pytest.raises(ValueError):
         rewrite("x.", [(0, 2)], "paraphrase", random.Random(0))
+
+
+def _person(incident: str) -> str:
+    """A name made of the incident's digits: 100004 -> "Baaaae Eaaaab"."""
+    word = "".join("abcdefghij"[int(d)] for d in incident)
+    return f"{word.capitalize()} {word[::-1].capitalize()}"
+
+
+def _corpus(tmp_path: Path, part: str, sizes: Sequence[int]) -> Path:
+    """A shared/ folder whose corpus holds one incident per size, all of split `part`."""
+    from checker.splits import corpus_split
+
+    root = tmp_path / "shared" / "corpus" / "gva"
+    names = (str(n) for n in itertools.count(100000))
+    for size in sizes:
+        name = next(n for n in names if corpus_split(n) == part)
+        for k in range(size):
+            (root / name).mkdir(parents=True, exist_ok=True)
+            (root / name / f"{k}.txt").write_text(ARTICLE.replace("Dana Whitlock", _person(name)))
+    return tmp_path / "shared"
+
+
+def test_corpus_incidents_of_one_split_and_absent_data(tmp_path: Path) -> None:
+    from bench.heldout import incidents
+
+    shared = _corpus(tmp_path, "calib", [2, 3, 1])
+    found = incidents(shared, "calib")
+    assert sorted(len(f) for f in found.values()) == [2, 3]  # one article is no incident
+    assert incidents(shared, "test") == {}
+    assert incidents(tmp_path / "nowhere", "test") == {}
+
+
+def test_planned_changes_are_seeded_and_take_names_from_other_incidents(tmp_path: Path) -> None:
+    from bench.heldout import incidents, plan_changes
+
+    found = incidents(_corpus(tmp_path, "train", [2, 2]), "train")
+    drawn, tasks = plan_changes(found, 3, seed=7)
+    assert drawn == 3 and (drawn, tasks) == plan_changes(found, 3, seed=7)
+    kinds = {(family, kind) for family, kind, _, _ in tasks}
+    assert {("edit", "number"), ("edit", "date"), ("edit", "office")} <= kinds
+    others = {_person(inc) for inc in found}
+    for _, kind, src, change in tasks:
+        if kind == "office":
+            own = next(p for p in others if p in src.text)
+            assert change.old == own and change.new in others - {own}
