@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import tempfile
 import time
@@ -194,6 +195,13 @@ def plan_changes(found: dict[str, list[Path]], n: int, seed: int) -> tuple[int, 
     return len(drawn), tasks
 
 
+def repeated(change: Change) -> bool:
+    """Does the edited value still appear elsewhere in the article (the fact stated twice, so
+    the edited copy contradicts itself)?"""
+    rest = change.text[: change.start] + "\n" + change.text[change.end :]
+    return re.search(rf"(?<!\w){re.escape(change.old)}(?!\w)", rest, re.I) is not None
+
+
 def changed_sentences(drawn: int, tasks: list[Task], runners: dict[str, Runner]) -> dict[str, Any]:
     share = lambda xs: round(sum(xs) / len(xs), 4) if xs else None  # noqa: E731
     out: dict[str, Any] = {"articles": drawn}
@@ -210,10 +218,16 @@ def changed_sentences(drawn: int, tasks: list[Task], runners: dict[str, Runner])
                 continue
             edits[kind]["localised"].append(local)
             edits[kind]["other"].append(other)
+            if not repeated(change):
+                edits[kind]["localised_unrepeated"].append(local)
         every = [x for v in rewrites.values() for x in v]
         out[who] = {
             "edits": {
-                k: {"n": len(v["localised"]), **{m: share(x) for m, x in v.items()}}
+                k: {
+                    "n": len(v["localised"]),
+                    "n_unrepeated": len(v["localised_unrepeated"]),
+                    **{m: share(x) for m, x in v.items()},
+                }
                 for k, v in edits.items()
             },
             "rewrites": {
@@ -309,15 +323,20 @@ def markdown(doc: dict[str, Any]) -> str:
             "",
             f"Edited sentence ({ch['articles']} articles): localised = a conflict quotes it",
             "",
-            "| edit | n | checker localised | other reported | naive localised | other |",
-            "|---|---|---|---|---|---|",
+            "(unrepeated: the old value appears nowhere else in the article)",
+            "",
+            "| edit | n | checker localised | other reported | unrepeated: n | localised "
+            "| naive localised | other | unrepeated |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for k in EDIT_KINDS:
             c, v = ch["checker"]["edits"].get(k), ch["naive"]["edits"].get(k)
             if c:
                 lines.append(
                     f"| {k} | {c['n']} | {_f(c['localised'])} | {_f(c['other'])} | "
-                    f"{_f(v['localised'])} | {_f(v['other'])} |"
+                    f"{c['n_unrepeated']} | {_f(c.get('localised_unrepeated'))} | "
+                    f"{_f(v['localised'])} | {_f(v['other'])} | "
+                    f"{_f(v.get('localised_unrepeated'))} |"
                 )
         lines += [
             "",

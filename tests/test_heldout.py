@@ -185,3 +185,17 @@ def test_planned_changes_are_seeded_and_take_names_from_other_incidents(tmp_path
         if kind == "office":
             own = next(p for p in others if p in src.text)
             assert change.old == own and change.new in others - {own}
+
+
+def test_an_edit_knows_when_the_old_value_is_stated_again() -> None:
+    from bench.heldout import repeated
+
+    text = "Four men were shot. Police said four men were hurt, and 2 cars were hit."
+    spans = [(0, 19), (20, len(text))]
+    once = edit(text, spans[1:], "number", random.Random(0))
+    assert once is not None and once.orig_start == 20
+    assert repeated(once) == (once.old.lower() == "four")  # "Four" opens the first sentence
+    alone = edit(
+        "Three men were shot. Nobody else was hurt.", [(0, 20)], "number", random.Random(0)
+    )
+    assert alone is not None and not repeated(alone)
