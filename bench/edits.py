@@ -81,9 +81,14 @@ _ADDRESS_AFTER = re.compile(r"^\s+(?:block|[A-Z][a-z]+ (?:St|Street|Ave|Avenue|R
 _LABEL_BEFORE = re.compile(r"(?:\b[A-Z][\w.]*|#) $")
 
 
+_NOT_COUNT_AFTER = re.compile(r"^(?:\) ?\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock))", re.I)
+
+
 def _quantity_at(sentence: str, m: re.Match[str]) -> bool:
-    """Is the digit run `m` a quantity (not a year, address, label or day of a month)?"""
-    if _is_year(m.group(0)) or _ADDRESS_AFTER.match(sentence[m.end() :]):
+    """Is the digit run `m` a quantity (not a year, address, label, day of a month, time of
+    day or telephone number)?"""
+    after = sentence[m.end() :]
+    if _is_year(m.group(0)) or _ADDRESS_AFTER.match(after) or _NOT_COUNT_AFTER.match(after):
         return False
     return m.start() == 0 or not _LABEL_BEFORE.search(sentence[: m.start()])
 

@@ -96,6 +96,8 @@ def test_edits_are_seeded_and_respect_the_given_sentences() -> None:
     only_last = spans[-1:]
     assert edit(ARTICLE, only_last, "date", random.Random(0)) is None
     assert edit("No figures here at all.", [(0, 23)], "number", random.Random(0)) is None
+    for text in ("Call (317) 262-8477 with tips.", "It happened at 9 p.m. near Route 6."):
+        assert edit(text, [(0, len(text))], "number", random.Random(0)) is None, text
     with pytest.raises(ValueError):
         edit(ARTICLE, spans, "colour", random.Random(0))
     assert set(EDIT_KINDS) == {"number", "date", "office"}
