@@ -305,7 +305,9 @@ def markdown(doc: dict[str, Any]) -> str:
     lines += ["", "| agreeing real text | units | checker flagged | per unit | naive | per unit |"]
     lines.append("|---|---|---|---|---|---|")
     flag_rows = [("basil events", doc["basil"])]
-    if "checker" in doc["corpus"]:
+    if "skipped" in doc["corpus"]:
+        flag_rows.append(("corpus clusters and pairs", doc["corpus"]))
+    else:
         for part, label in (("clusters_3plus", "corpus clusters 3+"), ("pairs", "corpus pairs")):
             flag_rows.append((label, {w: doc["corpus"][w][part] for w in ("checker", "naive")}))
     for label, row in flag_rows:

@@ -201,3 +201,23 @@ def test_an_edit_knows_when_the_old_value_is_stated_again() -> None:
         "Three men were shot. Nobody else was hurt.", [(0, 20)], "number", random.Random(0)
     )
     assert alone is not None and not repeated(alone)
+
+
+def test_the_table_names_split_seed_and_every_skipped_part() -> None:
+    from bench.heldout import markdown
+
+    gone = {"skipped": "x not found"}
+    doc = {
+        "split": "dev",
+        "corpus_split": "calib",
+        "seed": 3,
+        "date": "2026-12-02",
+        "seconds": 1.0,
+        "eval": {"gva": gone},
+        "basil": gone,
+        "corpus": gone,
+        "changes": gone,
+    }
+    text = markdown(doc)
+    assert text.startswith("Held-out run: eval split `dev`, corpus split `calib`, seed 3")
+    assert text.count("skipped: x not found") == 5
