@@ -172,27 +172,41 @@ def _quotes(report: Report, change: Change) -> tuple[bool, bool]:
 Task = tuple[str, str, Source, Change]  # (edit | rewrite, kind, original, change)
 
 
-def plan_changes(found: dict[str, list[Path]], n: int, seed: int) -> tuple[int, list[Task]]:
-    """The drawn articles' edits and rewrites, each seeded by the seed, file and kind."""
+def plan_changes(
+    found: dict[str, list[Path]], n: int, seed: int, least: int = 0
+) -> tuple[int, list[Task]]:
+    """Edits and rewrites of `n` articles drawn with `seed` (each change seeded by the seed,
+    file and kind); then, for kinds with fewer than `least` changes (office holders, "%"),
+    further articles in the same drawn order, for those kinds only. Returns the articles read
+    and the changes."""
     articles = [(inc, p) for inc, files in found.items() for p in files]
-    drawn = random.Random(seed).sample(articles, min(n, len(articles)))
+    order = list(articles)
+    random.Random(seed).shuffle(order)
     names_of = {inc: office_names(p.read_text("utf-8", "replace")) for inc, p in articles}
     tasks: list[Task] = []
-    for inc, path in drawn:
+    count: dict[str, int] = defaultdict(int)
+    read = 0
+    kinds = [("edit", k) for k in EDIT_KINDS] + [("rewrite", k) for k in REWRITE_KINDS]
+    for k, (inc, path) in enumerate(order):
+        wanted = kinds if k < n else [(f, kd) for f, kd in kinds if count[kd] < least]
+        if not wanted:
+            break
         got = _article(path)
+        read += 1
         if got is None:
             continue
         src, spans = got
         pool = sorted({x for other, xs in names_of.items() if other != inc for x in xs})
-        for kind in EDIT_KINDS:
-            change = edit(src.text, spans, kind, random.Random(f"{seed}:{path.name}:{kind}"), pool)
+        for family, kind in wanted:
+            rng = random.Random(f"{seed}:{path.name}:{kind}")
+            if family == "edit":
+                change = edit(src.text, spans, kind, rng, pool)
+            else:
+                change = rewrite(src.text, spans, kind, rng)
             if change is not None:
-                tasks.append(("edit", kind, src, change))
-        for kind in REWRITE_KINDS:
-            change = rewrite(src.text, spans, kind, random.Random(f"{seed}:{path.name}:{kind}"))
-            if change is not None:
-                tasks.append(("rewrite", kind, src, change))
-    return len(drawn), tasks
+                tasks.append((family, kind, src, change))
+                count[kind] += 1
+    return read, tasks
 
 
 def repeated(change: Change) -> bool:
@@ -323,7 +337,9 @@ def markdown(doc: dict[str, Any]) -> str:
     if "checker" in ch:
         lines += [
             "",
-            f"Edited sentence ({ch['articles']} articles): localised = a conflict quotes it",
+            f"Edited sentence ({ch['articles']} articles read: {doc['n']} for every kind, the "
+            f"rest for kinds with under {doc.get('least', 0)} changes): localised = a conflict "
+            "quotes it",
             "",
             "(unrepeated: the old value appears nowhere else in the article)",
             "",
@@ -368,6 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test"), default="test", help="eval cases")
     ap.add_argument("--corpus-split", choices=("train", "calib", "test"), default="test")
     ap.add_argument("--n", type=int, default=150, help="articles for the edit/rewrite checks")
+    ap.add_argument(
+        "--least", type=int, default=50, help="read further articles for kinds with fewer changes"
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("-o", "--output", type=Path, default=None)
@@ -388,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runners = _runners(embedder, cache)
         cached = CachedEmbedder(embedder, cache)
         found = incidents(args.shared, args.corpus_split)
-        drawn, tasks = plan_changes(found, args.n, args.seed) if found else (0, [])
+        drawn, tasks = plan_changes(found, args.n, args.seed, args.least) if found else (0, [])
         corpus_files = [p for files in found.values() for p in files]
         changed = [Source("changed", t[3].text) for t in tasks]
         _log(t0, f"embedding {prefetch(cached, _case_files(args.shared, args.split))} eval")
@@ -398,6 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "corpus_split": args.corpus_split,
             "seed": args.seed,
             "n": args.n,
+            "least": args.least,
             "date": time.strftime("%Y-%m-%d", time.gmtime()),
             "eval": eval_sets(args.shared, args.split, embedder, cache),
             "basil": basil(args.shared, args.split, runners),

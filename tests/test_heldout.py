@@ -182,6 +182,11 @@ def test_planned_changes_are_seeded_and_take_names_from_other_incidents(tmp_path
     assert drawn == 3 and (drawn, tasks) == plan_changes(found, 3, seed=7)
     kinds = {(family, kind) for family, kind, _, _ in tasks}
     assert {("edit", "number"), ("edit", "date"), ("edit", "office")} <= kinds
+    # least=2: further articles, each kind up to two changes; no digit 1-10 to write out, so
+    # every article is read looking for one
+    read, more = plan_changes(found, 1, seed=7, least=2)
+    assert all(sum(k == kind for _, k, _, _ in more) == 2 for kind in EDIT_KINDS)
+    assert read == 4 and "digits_to_words" not in {k for _, k, _, _ in more}
     others = {_person(inc) for inc in found}
     for _, kind, src, change in tasks:
         if kind == "office":
