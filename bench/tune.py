@@ -70,7 +70,7 @@ def row(cases: dict[str, list[Path]], emb: Memo, cut: float | None) -> dict[str,
                 flagged += bool(rep.conflicts)
             out["basil_flagged"] = round(flagged / max(1, len(folder)), 3)
             continue
-        res = [_run_case(name, c, emb, opts) for c in folder]
+        res = [_run_case(name, c, emb, "checker", opts) for c in folder]
         s = score(res)
         out[name] = {
             "recall": round(s.recall, 3),

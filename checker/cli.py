@@ -346,9 +346,16 @@ false-positive rate (share of no-conflict cases with a reported conflict) per fo
 conflict type, and the localised recall (a reported conflict quotes sentences overlapping both
 gold spans). The model is loaded once.
 
+--split dev|test scores only the cases of that part of the split by event (checker/splits.py:
+tune and read on dev, report on test); the output names the split. --baseline-naive scores
+the naive comparator instead of the audit: any two different numbers in similar sentences
+(cosine >= 0.6 with the same embedder), for comparison.
+
 \b
 Examples:
   checker eval fixtures/eval
+  checker eval --split test fixtures/eval ../shared/eval/gva
+  checker eval --split dev --baseline-naive ../shared/eval/wikicontradict
   checker eval fixtures/eval --format json -o eval.json
   checker eval fixtures/eval --min-recall 0.7 --max-fpr 0.1
 
@@ -374,6 +381,19 @@ Exit codes: 0 every floor met; 1 a floor missed; 2 bad input or option.
     default=None,
     help="Write the figures to this file ('-': standard output, the default).",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Score only the cases of this part of the split by event (checker/splits.py).",
+)
+@click.option(
+    "--baseline-naive",
+    is_flag=True,
+    default=False,
+    help="Score the naive comparator (different numbers in similar sentences) instead.",
+)
 @alignment_options
 @click.option("--min-precision", type=float, default=None, help="Fail below this precision.")
 @click.option("--min-recall", type=float, default=None, help="Fail below this recall.")
@@ -385,6 +405,8 @@ def eval_cmd(
     cases: tuple[Path, ...],
     fmt: str,
     output: str | None,
+    split: str,
+    baseline_naive: bool,
     model: str | None,
     backend: str,
     device: str,
@@ -405,6 +427,8 @@ def eval_cmd(
             model=model,
             backend=backend,
             device=device,
+            split=split,
+            comparator="naive" if baseline_naive else "checker",
             threshold=threshold,
             top_k=top_k,
             nli=nli,

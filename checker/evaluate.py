@@ -11,10 +11,14 @@ from typing import Any
 
 from checker.api import audit, default_embedder
 from checker.embed import Embedder
-from checker.errors import CheckerError, InputError
+from checker.errors import CheckerError, InputError, OptionError
 from checker.files import read_text
 from checker.ingest import SUFFIXES
-from checker.model import Conflict
+from checker.model import Conflict, Report
+from checker.splits import EVAL_PARTS, eval_split
+
+SPLITS = (*EVAL_PARTS, "all")
+COMPARATORS = ("checker", "naive")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,8 @@ class Evaluation:
     results: tuple[CaseResult, ...]
     seconds: float
     folders: tuple[str, ...] = field(default=())
+    split: str = "all"  # which cases were scored: `dev`, `test` (checker.splits) or `all`
+    comparator: str = "checker"  # `checker` (the audit) or `naive` (checker.naive)
 
     def overall(self) -> Score:
         return score(self.results)
@@ -133,6 +139,8 @@ class Evaluation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "split": self.split,
+            "comparator": self.comparator,
             "overall": self.overall().to_dict(),
             "severity": self.by_severity(),
             "folders": {f: s.to_dict() for f, s in self.by_folder().items()},
@@ -160,6 +168,11 @@ def find_cases(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if (p / "gold.json").is_file())
 
 
+def in_split(case: Path, split: str) -> bool:
+    """Is `case` part of `split` (`dev`, `test` by `checker.splits.eval_split`, or `all`)?"""
+    return split == "all" or eval_split(case) == split
+
+
 def evaluate(
     folders: Iterable[str | Path],
     *,
@@ -167,9 +180,21 @@ def evaluate(
     embedder: Embedder | None = None,
     backend: str = "torch",
     device: str | None = "auto",
+    split: str = "all",
+    comparator: str = "checker",
     **options: Any,
 ) -> Evaluation:
-    """Audit every case of every folder (the model is loaded once) and collect the results."""
+    """Audit every case of every folder (the model is loaded once) and collect the results.
+
+    `split`: score only the cases of that part of the event split (`dev` or `test`, see
+    `checker.splits`), or `all`. A folder may hold no case of the split; it then scores none.
+    `comparator`: `checker` (the audit, with `options`) or `naive` (`checker.naive`: any two
+    different numbers in similar sentences), so the audit's figures can be read next to it.
+    """
+    if split not in SPLITS:
+        raise OptionError(f"split {split!r} is not one of {', '.join(SPLITS)}")
+    if comparator not in COMPARATORS:
+        raise OptionError(f"comparator {comparator!r} is not one of {', '.join(COMPARATORS)}")
     t0 = time.perf_counter()
     found: list[tuple[Path, list[Path]]] = []
     for folder in folders:  # every path checked before the model loads (seconds)
@@ -188,11 +213,25 @@ def evaluate(
     for path, cases in found:
         names.append(str(path))
         for case in cases:
-            results.append(_run_case(str(path), case, embedder, options))
-    return Evaluation(tuple(results), time.perf_counter() - t0, tuple(names))
+            if in_split(case, split):
+                results.append(_run_case(str(path), case, embedder, comparator, options))
+    return Evaluation(tuple(results), time.perf_counter() - t0, tuple(names), split, comparator)
 
 
-def _run_case(folder: str, case: Path, embedder: Embedder, options: dict[str, Any]) -> CaseResult:
+def run_comparator(
+    files: Sequence[Path], embedder: Embedder, comparator: str, options: dict[str, Any]
+) -> Report:
+    """The report of `comparator` (`checker` or `naive`) on one case's files."""
+    if comparator == "naive":
+        from checker.naive import naive_audit
+
+        return naive_audit(files, embedder=embedder)
+    return audit(files, embedder=embedder, **options)
+
+
+def _run_case(
+    folder: str, case: Path, embedder: Embedder, comparator: str, options: dict[str, Any]
+) -> CaseResult:
     try:
         gold = json.loads(read_text(case / "gold.json"))
         if not isinstance(gold, dict):
@@ -204,7 +243,7 @@ def _run_case(folder: str, case: Path, embedder: Embedder, options: dict[str, An
     )
     conflict, gold_type = bool(gold.get("conflict")), str(gold.get("type") or "")
     try:
-        report = audit(files, embedder=embedder, **options)
+        report = run_comparator(files, embedder, comparator, options)
     except CheckerError as err:
         return CaseResult(folder, case.name, conflict, gold_type, (), False, str(err))
     reported = tuple(sorted({c.type.value for c in report.conflicts}))

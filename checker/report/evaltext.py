@@ -19,7 +19,8 @@ def _row(name: str, s: Score) -> str:
 
 
 def format_evaluation(ev: Evaluation) -> str:
-    lines = [_HEAD]
+    who = "the naive comparator" if ev.comparator == "naive" else "checker"
+    lines = [f"split: {ev.split} ({who})", _HEAD]
     lines += [_row(f, s) for f, s in ev.by_folder().items()]
     lines.append(_row("all", ev.overall()))
     lines += ["", "by gold type:", _HEAD]
@@ -39,5 +40,5 @@ def format_evaluation(ev: Evaluation) -> str:
         lines += ["false alarms: " + ", ".join(f"{r.case} ({'/'.join(r.reported)})" for r in wrong)]
     if errors:
         lines += ["errors: " + "; ".join(f"{r.case}: {r.error}" for r in errors)]
-    lines += ["", f"{len(ev.results)} cases in {ev.seconds:.1f} s", ""]
+    lines += ["", f"{len(ev.results)} cases of split {ev.split} in {ev.seconds:.1f} s", ""]
     return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Benchmarks and held-out measurements (run as scripts: python bench/<name>.py)."""
