@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from checker.addresses import address_spans, in_address
 from checker.attribution import attribution
 from checker.dates import MONTHS, WEEKDAYS, dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
@@ -35,7 +36,8 @@ class DateRule:
         if sentence.furniture:
             return []
         text = sentence.text
-        mentions = find_dates(text)
+        addresses = address_spans(text)
+        mentions = [d for d in find_dates(text) if not in_address(d.start, d.end, addresses)]
         if not mentions:
             return []
         toks = [t for t in tokens(text) if not any(d.start <= t.start < d.end for d in mentions)]
@@ -84,7 +86,9 @@ class DateRule:
             rule=self.code,
             min_sim=self.min_sim,
             judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
-            same_thing=lambda a, b: dates_agree(a.value, b.value) is not None,
+            # A source that states the other's value elsewhere, in a claim the model finds to be
+            # the same fact, is counting something else here.
+            same_thing=lambda a, b: (_ckey(a), _ckey(b)) in verdicts,
             agree=agree,
             subject=_subject,
             value=lambda c: c.value,

@@ -1,0 +1,35 @@
+"""Street addresses and clock times: numbers that name a place or a time, not a quantity.
+
+"the 1400 block of Main Street", "at 3320 W. Oak Ave." and "Route 9" are where something
+happened, and "at 10:30 p.m." when; a count or a date read from them is noise that no
+comparison can repair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_STREET = (
+    r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|court|ct|place|pl|"
+    r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike)\.?"
+)
+_ADDRESS = re.compile(
+    r"\b\d[\d,]*\s+(?:block|blk)\b"  # the 1400 block
+    r"|\b\d{2,6}\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
+    r"(?:[A-Z][\w'-]*\s+){1,3}" + _STREET + r"(?=\W|$)"  # 3320 W. Oak Ave.
+    r"|\b(?:route|highway|interstate|county road|state road|i-|us-?|sr-?)\s*\d+\b",  # Route 9
+    re.I,
+)
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock\b)", re.I)
+
+
+@lru_cache(maxsize=64)  # the NUM and DATE rules both ask, per sentence
+def address_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Half-open spans of street addresses and clock times in `text`."""
+    found = [*_ADDRESS.finditer(text), *_CLOCK.finditer(text)]
+    return tuple(sorted((m.start(), m.end()) for m in found))
+
+
+def in_address(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start < b and a < end for a, b in spans)
