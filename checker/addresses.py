@@ -24,6 +24,12 @@ _ADDRESS = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock\b)", re.I)
 
 
+@lru_cache(maxsize=64)
+def clock_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Half-open spans of clock times ("10 p.m.", "9:30 a.m.") in `text`."""
+    return tuple((m.start(), m.end()) for m in _CLOCK.finditer(text))
+
+
 @lru_cache(maxsize=64)  # the NUM and DATE rules both ask, per sentence
 def address_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open spans of street addresses and clock times in `text`."""

@@ -69,7 +69,7 @@ def mine(folder: Path, embed: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
     got = ingest([str(p) for p in files])
     if len(got.sources) < 2:
         return np.zeros((0, len(FEATURES))), np.zeros(0), []
-    rules = [NumericRule(), DateRule()]
+    rules: list[Any] = [NumericRule(), DateRule()]
     docs = [Document(s, segment(s)) for s in got.sources]
     claims = [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
     sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
@@ -145,7 +145,7 @@ def fit(X: np.ndarray, y: np.ndarray, seed: int, trees: int = 150) -> Any:
     return clf.fit(X, y)
 
 
-def export_trees(clf: Any) -> tuple[float, list[dict[str, list]]]:
+def export_trees(clf: Any) -> tuple[float, list[dict[str, Any]]]:
     """The fitted ensemble as plain arrays (and its initial log-odds)."""
     prior = float(clf.init_.class_prior_[1])
     init = float(np.log(prior / (1 - prior)))
@@ -169,7 +169,7 @@ def _r(v: float) -> float:
     return float(np.float64(v))
 
 
-def reliability(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict[str, float]]:
+def reliability(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict[str, Any]]:
     """Predicted against observed same-fact rate, in bins of predicted probability."""
     out = []
     edges = np.linspace(0, 1, bins + 1)

@@ -3,13 +3,13 @@ the neighbouring sentences the model now carries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html import escape
 
 from synthetic import synthetic_report
 
 from checker import audit
-from checker.model import Conflict, Source
+from checker.model import ConflictKind, Source
 from checker.report import FORMATTERS
 from checker.report.htmlcharts import pair_counts, tally_rows
 from checker.report.htmlconflict import url_html
@@ -34,17 +34,14 @@ def test_each_quote_carries_the_sentences_around_it(embedder) -> None:
     assert f"<i>before:</i> {escape(a.before)}" in html and "<mark>40 people</mark>" in html
 
 
-def test_a_conflict_shows_its_kind_when_it_has_one() -> None:
-    @dataclass(frozen=True, slots=True)
-    class Kinded(Conflict):
-        kind: str = "update"
-
+def test_a_conflict_shows_its_kind() -> None:
     report = synthetic_report(3, 3)
     first = report.conflicts[0]
-    kinded = Kinded(**{f: getattr(first, f) for f in Conflict.__dataclass_fields__})
-    html = HTML.format(replace(report, conflicts=(kinded, *report.conflicts[1:])))
+    update = replace(first, kind=ConflictKind.UPDATE)
+    html = HTML.format(replace(report, conflicts=(update, *report.conflicts[1:])))
     assert f"{first.type.value} (update)" in html
     assert "(update)" not in HTML.format(report)
+    assert f"{first.type.value} (contradiction)" in HTML.format(report)
 
 
 def test_only_plain_web_urls_become_links() -> None:

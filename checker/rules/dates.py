@@ -86,9 +86,7 @@ class DateRule:
             rule=self.code,
             min_sim=self.min_sim,
             judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
-            # A source that states the other's value elsewhere, in a claim the model finds to be
-            # the same fact, is counting something else here.
-            same_thing=lambda a, b: (_ckey(a), _ckey(b)) in verdicts,
+            same_thing=lambda a, b: dates_agree(a.value, b.value) is not None,
             agree=agree,
             subject=_subject,
             value=lambda c: c.value,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
-from checker.addresses import address_spans
+from checker.addresses import clock_spans
 from checker.attribution import attribution
 from checker.dates import find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
@@ -42,7 +43,8 @@ class NumericRule:
             return []
         text = sentence.text
         dates = find_dates(text)
-        skip = [(d.start, d.end) for d in dates] + list(address_spans(text))
+        # A clock time is no quantity (block numbers are left out by `find_quantities`).
+        skip = [(d.start, d.end) for d in dates] + list(clock_spans(text))
         toks = tokens(text)
         who = attribution(text)
         when = tuple(sorted({d.value for d in dates if not d.reporting}))
@@ -98,9 +100,9 @@ class NumericRule:
             rule=self.code,
             min_sim=self.min_sim,
             judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
-            # A source that states the other's value elsewhere, in a claim the model finds to be
-            # the same fact, is counting something else here.
-            same_thing=lambda a, b: (_ckey(a), _ckey(b)) in verdicts,
+            # A source that states the other's value elsewhere about the same kind of thing
+            # is counting something else here.
+            same_thing=_same_kind,
             agree=_agree,
             subject=_subject,
             value=lambda c: c.value,
@@ -188,6 +190,26 @@ def _generic_people(a: Claim, b: Claim) -> bool:
     if head_a not in _PEOPLE or head_b not in _PEOPLE:
         return False
     return bool({head_a, head_b} & {"person", "man", "woman"})
+
+
+def _same_kind(a: Claim, b: Claim) -> bool:
+    """Could these be the same quantity? Same dimension, and the same noun unless one is bare.
+
+    Used to excuse a disagreement: a source that also states the other's value ("a dozen
+    killed and 45 injured" against "45 hurt and 12 died") is counting other things.
+    """
+    dim_a, head_a = a.key.split(":", 1)
+    dim_b, head_b = b.key.split(":", 1)
+    if a.get("superseded") or b.get("superseded"):
+        return False  # "down from 33.5 percent" is a past figure, not a second reading
+    if not (_bounded(a) and _bounded(b)):
+        return False  # "up to 230 km/h" (gusts) says little about sustained winds of 215
+    return dim_a == dim_b and (head_a == head_b or "_" in (head_a, head_b))
+
+
+def _bounded(c: Claim) -> bool:
+    lo, hi = _bounds(c)
+    return math.isfinite(hi) and lo > 0 and hi - lo <= 0.25 * abs(c.get("base", c.value) or 1)
 
 
 def _agree(a: Claim, b: Claim) -> bool:
