@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from checker.addresses import clock_spans
 from checker.attribution import attribution
-from checker.dates import find_dates
+from checker.dates import dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.numbers import Quantity, find_quantities
 from checker.rules.base import CompareContext, Document
@@ -81,6 +81,7 @@ class NumericRule:
                         ("modifier", q.modifier),
                         ("surface", surface),
                         ("head", q.head),
+                        ("trend", _trend(text[: q.start])),
                     ),
                 )
             )
@@ -95,11 +96,21 @@ class NumericRule:
             min_sim=self.min_sim,
             min_same=self.min_same,
         )
+        past = _superseded_by_sentence(claims)
+
+        def judge(a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
+            verdict = verdicts.get((_ckey(a), _ckey(b)))
+            if verdict is not None and not verdict[0] and (_was(a, b, past) or _was(b, a, past)):
+                return True, verdict[1]  # "37, up from 29" against "29": the earlier figure
+            if verdict is not None and not verdict[0] and (_later(a, b) or _later(b, a)):
+                return True, verdict[1]  # "the toll rose to 37" against "29": a running total
+            return verdict
+
         policy = PairPolicy(
             ctype=self.conflict_type,
             rule=self.code,
             min_sim=self.min_sim,
-            judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
+            judge=judge,
             # A source that states the other's value elsewhere about the same kind of thing
             # is counting something else here.
             same_thing=_same_kind,
@@ -112,6 +123,44 @@ class NumericRule:
 
 def _ckey(c: Claim) -> tuple[str, int, int]:
     return (c.source_id, c.start, c.end)
+
+
+_TREND = re.compile(
+    r"\b(?:(?P<up>rose|rises|risen|rising|climbed|climbs|climbing|increased|increases|jumped|"
+    r"grew|grows|soared|swelled)|(?P<down>fell|falls|fallen|dropped|drops|declined|decreased|"
+    r"shrank|slipped))\s+to\s+(?:about\s+|at\s+least\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+def _trend(before: str) -> int:
+    """+1 for a value a count rose to ("the toll rose to 37"), -1 for one it fell to."""
+    m = _TREND.search(before[-60:])
+    if m is None:
+        return 0
+    return 1 if m.group("up") else -1
+
+
+def _later(a: Claim, b: Claim) -> bool:
+    """Is `a` the later state of a running figure that `b` gives at an earlier one?"""
+    trend = a.get("trend") or 0
+    va, vb = a.get("base", 0.0) or 0.0, b.get("base", 0.0) or 0.0
+    return (trend > 0 and va > vb) or (trend < 0 and va < vb)
+
+
+def _superseded_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], list[Claim]]:
+    out: dict[tuple[str, int], list[Claim]] = {}
+    for c in claims:
+        if c.get("superseded"):
+            out.setdefault((c.source_id, c.sentence_index), []).append(c)
+    return out
+
+
+def _was(a: Claim, b: Claim, past: dict[tuple[str, int], list[Claim]]) -> bool:
+    """Does `b`'s sentence give `a`'s value as the figure it replaced ("up from 29")?"""
+    return any(
+        p.key == b.key and _agree(a, p) for p in past.get((b.source_id, b.sentence_index), ())
+    )
 
 
 def comparable(a: Claim, b: Claim) -> bool:
@@ -127,8 +176,18 @@ def comparable(a: Claim, b: Claim) -> bool:
     of_a, of_b = set(a.get("of") or ()), set(b.get("of") or ())
     if of_a and of_b and not (of_a & of_b):
         return False  # "7 flybys of Venus" and "24 flybys of the Sun" count different things
+    if not _same_time(a, b):
+        return False  # running totals of two different days ("29 by Wednesday", "37 Thursday")
     va, vb = abs(a.get("base", 0.0) or 0.0), abs(b.get("base", 0.0) or 0.0)
     return not max(va, vb) > 10 * min(va, vb)
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """False when both sentences are dated and no date of one can be a date of the other."""
+    wa, wb = a.get("when") or (), b.get("when") or ()
+    if not wa or not wb:
+        return True
+    return any(dates_agree(x, y) for x in wa for y in wb)
 
 
 def _bare_meets(a: Claim, b: Claim) -> bool:
