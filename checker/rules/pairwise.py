@@ -12,6 +12,7 @@ from checker.model import Claim, Conflict, ConflictType
 from checker.rules.base import CompareContext
 
 Key = tuple[str, int, int]  # (source id, start, end) identifies a claim
+NEAR_COPY = 0.9  # similarity of one sentence in two versions (wire copy, an edit)
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,11 @@ def pairwise_conflicts(
             if _key(ca) in satisfied or _key(cb) in satisfied:
                 continue
             # A source that says the other's value elsewhere about the same thing is
-            # counting something else here, not contradicting.
-            if _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy):
+            # counting something else here, not contradicting; unless the two sentences are
+            # one sentence in two versions with a value changed, where the change is the news.
+            if sim < NEAR_COPY and (
+                _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy)
+            ):
                 continue
             union(_key(ca), _key(cb))
             conflict_edges.append((ca, cb, score))
