@@ -7,12 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from checker.conflicts import build_conflict
 from checker.model import Claim, Conflict, ConflictType
 from checker.rules.base import CompareContext
 
 Key = tuple[str, int, int]  # (source id, start, end) identifies a claim
-NEAR_COPY = 0.9  # similarity of one sentence in two versions (wire copy, an edit)
+NEAR_COPY = 90.0  # rapidfuzz ratio of two versions of one sentence, values masked
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def pairwise_conflicts(
             # A source that says the other's value elsewhere about the same thing is
             # counting something else here, not contradicting; unless the two sentences are
             # one sentence in two versions with a value changed, where the change is the news.
-            if sim < NEAR_COPY and (
+            if not _near_copy(ca, cb, ctx) and (
                 _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy)
             ):
                 continue
@@ -119,6 +121,20 @@ def pairwise_conflicts(
             )
         )
     return out
+
+
+def _near_copy(a: Claim, b: Claim, ctx: CompareContext) -> bool:
+    """Are the two sentences one sentence in two versions (wire copy, an edit), the same but
+    for the two values? Compared as text with each value masked."""
+    sa = ctx.sentences.get((a.source_id, a.sentence_index))
+    sb = ctx.sentences.get((b.source_id, b.sentence_index))
+    if sa is None or sb is None:
+        return False
+    return fuzz.ratio(_masked(a, sa.text, sa.start), _masked(b, sb.text, sb.start)) >= NEAR_COPY
+
+
+def _masked(c: Claim, text: str, start: int) -> str:
+    return (text[: c.start - start] + "#" + text[c.end - start :]).lower()
 
 
 def _vetoed(
