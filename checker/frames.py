@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.model import Claim, Sentence
 from checker.names import find_names
@@ -54,9 +55,7 @@ def make_frame(claim: Claim, sentence: Sentence) -> Frame:
     window = " ".join([*before, MASK, *after])
     low = claim.low if claim.low is not None else _as_float(claim.value)
     high = claim.high if claim.high is not None else _as_float(claim.value)
-    subjects = frozenset(
-        n.key for n in find_names(text) if not (n.start < q1 and q0 < n.end) and n.key
-    )
+    subjects = frozenset(k for s, e, k in _names(text) if not (s < q1 and q0 < e) and k)
     return Frame(
         claim=claim,
         attribute=claim.key,
@@ -68,6 +67,11 @@ def make_frame(claim: Claim, sentence: Sentence) -> Frame:
         position=(q0 + q1) / 2 / max(1, len(text)),
         sentence_words=len(toks),
     )
+
+
+@lru_cache(maxsize=256)  # each claim of a sentence asks again
+def _names(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((n.start, n.end, n.key) for n in find_names(text))
 
 
 def _as_float(value: object) -> float:

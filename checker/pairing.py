@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from checker.dates import dates_agree
 from checker.frames import Frame, make_frame
 from checker.model import Claim, Sentence
 from checker.text import overlap
 
 SentenceKey = tuple[str, int]
+ClaimKey = tuple[str, int, int]  # (source id, start, end) identifies a claim
 
 # The features, in the order of the model's columns. All are symmetric in the two claims.
 FEATURES = (
@@ -55,6 +57,10 @@ _CLASSES = {
     "day": 7,
     "weekday": 8,
 }
+
+
+def claim_key(c: Claim) -> ClaimKey:
+    return (c.source_id, c.start, c.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +192,6 @@ def _words(window: str) -> set[str]:
 
 
 def _time_state(a: Frame, b: Frame) -> float:
-    from checker.dates import dates_agree
-
     if not a.when or not b.when:
         return 0.0
     return 1.0 if any(dates_agree(x, y) for x in a.when for y in b.when) else -1.0

@@ -25,11 +25,20 @@ import numpy as np
 
 from checker.errors import ModelError
 from checker.model import Claim
-from checker.pairing import FEATURES, Candidate, SentenceKey, features, frames_in, propose
+from checker.pairing import (
+    FEATURES,
+    Candidate,
+    ClaimKey,
+    SentenceKey,
+    claim_key,
+    features,
+    frames_in,
+    propose,
+    window_texts,
+)
 
 FORMAT = "checker-samefact/1"
 JUDGED = ("NUM", "DATE")  # the rules whose comparisons the model decides
-Key = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
@@ -127,10 +136,6 @@ def load_model(path: str | None = None) -> SameFactModel:
         raise ModelError(f"{p} is not a same-fact model: {err}") from None
 
 
-def _key(c: Claim) -> Key:
-    return (c.source_id, c.start, c.end)
-
-
 def judge_pairs(
     claims: Sequence[Claim],
     ctx: Any,
@@ -140,23 +145,28 @@ def judge_pairs(
     min_sim: float,
     min_same: float | None = None,
     model: SameFactModel | None = None,
-) -> dict[tuple[Key, Key], tuple[bool, float]]:
+) -> dict[tuple[ClaimKey, ClaimKey], tuple[bool, float]]:
     """For each aligned candidate pair the model finds to state one fact: (agree?, probability).
 
     Pairs below `min_same` (default: the model's tuned threshold) are left out: they are
     about different things."""
     model = model or load_model()
     cut = model.threshold if min_same is None else min_same
-    frames = frames_in(claims, ctx.sentences)
-    cands = propose(frames, ctx.aligned_pairs(), comparable, min_sim)
+    pairs = ctx.aligned_pairs()
+    aligned = {k for sa, sb, _ in pairs for k in (sa, sb)}
+    # Frames only where a candidate can be: claims of unaligned sentences meet nothing.
+    frames = frames_in(
+        claims, ctx.sentences, keep=lambda c: (c.source_id, c.sentence_index) in aligned
+    )
+    cands = propose(frames, pairs, comparable, min_sim)
     if not cands:
         return {}
     probs = model.predict(features(cands, ctx.window_vectors, frames, comparable))
-    out: dict[tuple[Key, Key], tuple[bool, float]] = {}
+    out: dict[tuple[ClaimKey, ClaimKey], tuple[bool, float]] = {}
     for cd, p in zip(cands, probs, strict=True):
         if p < cut:
             continue
-        ka, kb = _key(cd.a.claim), _key(cd.b.claim)
+        ka, kb = claim_key(cd.a.claim), claim_key(cd.b.claim)
         verdict = (agree(cd.a.claim, cd.b.claim), float(p))
         out[(ka, kb)] = out[(kb, ka)] = verdict
     return out
@@ -166,8 +176,6 @@ def windows_for(
     claims: Sequence[Claim], sentences: Mapping[SentenceKey, Any], aligned: set[SentenceKey]
 ) -> list[str]:
     """The masked windows an audit will need: those of claims in aligned sentences."""
-    from checker.pairing import window_texts
-
     frames = frames_in(
         claims,
         sentences,

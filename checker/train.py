@@ -30,7 +30,7 @@ from checker.align import align
 from checker.ingest import ingest
 from checker.pairing import FEATURES, Candidate, features, frames_in, propose, window_texts
 from checker.rules.base import Document
-from checker.rules.dates import DateRule
+from checker.rules.dates import DateRule, _dates_agree
 from checker.rules.dates import comparable as date_comparable
 from checker.rules.numeric import NumericRule, _agree
 from checker.rules.numeric import comparable as num_comparable
@@ -50,11 +50,7 @@ def _comparable(a: Any, b: Any) -> bool:
 
 
 def _agrees(a: Any, b: Any) -> bool:
-    if a.rule == "NUM":
-        return _agree(a, b)
-    from checker.dates import dates_agree
-
-    return dates_agree(a.value, b.value) is not False
+    return (_agree if a.rule == "NUM" else _dates_agree)(a, b)
 
 
 def incidents(corpus: Path, part: str, limit: int | None) -> list[Path]:

@@ -44,8 +44,7 @@ def with_kinds(conflicts: Sequence[Conflict], sources: Sequence[Source]) -> list
 def _kind(c: Conflict, days: Mapping[str, str]) -> Conflict:
     if c.type is not ConflictType.NUMERIC or not _is_update(c, days):
         return c
-    sev = Severity.LOW
-    return replace(c, kind=ConflictKind.UPDATE, severity=sev)
+    return replace(c, kind=ConflictKind.UPDATE, severity=Severity.LOW)
 
 
 def _is_update(c: Conflict, days: Mapping[str, str]) -> bool:

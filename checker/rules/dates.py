@@ -9,6 +9,7 @@ from checker.addresses import address_spans, in_address
 from checker.attribution import attribution
 from checker.dates import MONTHS, WEEKDAYS, dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
+from checker.pairing import claim_key
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.samefact import judge_pairs
@@ -85,17 +86,13 @@ class DateRule:
             ctype=self.conflict_type,
             rule=self.code,
             min_sim=self.min_sim,
-            judge=lambda a, b, sim: verdicts.get((_ckey(a), _ckey(b))),
+            judge=lambda a, b, sim: verdicts.get((claim_key(a), claim_key(b))),
             same_thing=lambda a, b: dates_agree(a.value, b.value) is not None,
             agree=agree,
             subject=_subject,
             value=lambda c: c.value,
         )
         return pairwise_conflicts(claims, ctx, policy)
-
-
-def _ckey(c: Claim) -> tuple[str, int, int]:
-    return (c.source_id, c.start, c.end)
 
 
 def _dates_agree(a: Claim, b: Claim) -> bool:

@@ -11,6 +11,7 @@ from checker.attribution import attribution
 from checker.dates import dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.numbers import Quantity, find_quantities
+from checker.pairing import claim_key
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.samefact import judge_pairs
@@ -99,7 +100,7 @@ class NumericRule:
         past = _superseded_by_sentence(claims)
 
         def judge(a: Claim, b: Claim, sim: float) -> tuple[bool, float] | None:
-            verdict = verdicts.get((_ckey(a), _ckey(b)))
+            verdict = verdicts.get((claim_key(a), claim_key(b)))
             if verdict is not None and not verdict[0] and (_was(a, b, past) or _was(b, a, past)):
                 return True, verdict[1]  # "37, up from 29" against "29": the earlier figure
             if verdict is not None and not verdict[0] and (_later(a, b) or _later(b, a)):
@@ -119,10 +120,6 @@ class NumericRule:
             value=lambda c: c.value,
         )
         return pairwise_conflicts(claims, ctx, policy)
-
-
-def _ckey(c: Claim) -> tuple[str, int, int]:
-    return (c.source_id, c.start, c.end)
 
 
 _TREND = re.compile(

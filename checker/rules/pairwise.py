@@ -11,9 +11,9 @@ from rapidfuzz import fuzz
 
 from checker.conflicts import build_conflict
 from checker.model import Claim, Conflict, ConflictType
+from checker.pairing import ClaimKey, claim_key
 from checker.rules.base import CompareContext
 
-Key = tuple[str, int, int]  # (source id, start, end) identifies a claim
 NEAR_COPY = 90.0  # rapidfuzz ratio of two versions of one sentence, values masked
 
 
@@ -34,10 +34,6 @@ class PairPolicy:
     label: Callable[[Claim], str] = lambda c: c.quote
 
 
-def _key(c: Claim) -> Key:
-    return (c.source_id, c.start, c.end)
-
-
 def pairwise_conflicts(
     claims: Sequence[Claim], ctx: CompareContext, policy: PairPolicy
 ) -> list[Conflict]:
@@ -46,19 +42,19 @@ def pairwise_conflicts(
     for c in claims:
         by_sentence[(c.source_id, c.sentence_index)].append(c)
         by_source[c.source_id].append(c)
-    parent: dict[Key, Key] = {}
+    parent: dict[ClaimKey, ClaimKey] = {}
 
-    def find(k: Key) -> Key:
+    def find(k: ClaimKey) -> ClaimKey:
         while parent.setdefault(k, k) != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    def union(a: Key, b: Key) -> None:
+    def union(a: ClaimKey, b: ClaimKey) -> None:
         parent[find(a)] = find(b)
 
     conflict_edges: list[tuple[Claim, Claim, float]] = []
-    claim_of: dict[Key, Claim] = {}
+    claim_of: dict[ClaimKey, Claim] = {}
     for sa, sb, sim in ctx.aligned_pairs():
         if sim < policy.min_sim or sa[0] == sb[0]:
             continue
@@ -70,17 +66,17 @@ def pairwise_conflicts(
                     verdicts.append((ca, cb, *verdict))
         # A claim that agrees with a claim of the other sentence is matched there; its
         # disagreements with the other numbers in that sentence are about other things.
-        satisfied = {_key(c) for ca, cb, agree, _ in verdicts if agree for c in (ca, cb)}
+        satisfied = {claim_key(c) for ca, cb, agree, _ in verdicts if agree for c in (ca, cb)}
         for ca in by_sentence.get(sa, ()):
             for cb in by_sentence.get(sb, ()):
                 if policy.same_thing(ca, cb) and policy.agree(ca, cb):
-                    satisfied.update((_key(ca), _key(cb)))
+                    satisfied.update((claim_key(ca), claim_key(cb)))
         for ca, cb, agree, score in verdicts:
-            claim_of[_key(ca)], claim_of[_key(cb)] = ca, cb
+            claim_of[claim_key(ca)], claim_of[claim_key(cb)] = ca, cb
             if agree:
-                union(_key(ca), _key(cb))
+                union(claim_key(ca), claim_key(cb))
                 continue
-            if _key(ca) in satisfied or _key(cb) in satisfied:
+            if claim_key(ca) in satisfied or claim_key(cb) in satisfied:
                 continue
             # A source that says the other's value elsewhere about the same thing is
             # counting something else here, not contradicting; unless the two sentences are
@@ -89,17 +85,17 @@ def pairwise_conflicts(
                 _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy)
             ):
                 continue
-            union(_key(ca), _key(cb))
+            union(claim_key(ca), claim_key(cb))
             conflict_edges.append((ca, cb, score))
-    components: dict[Key, list[tuple[Claim, Claim, float]]] = defaultdict(list)
+    components: dict[ClaimKey, list[tuple[Claim, Claim, float]]] = defaultdict(list)
     for ca, cb, score in conflict_edges:
-        components[find(_key(ca))].append((ca, cb, score))
+        components[find(claim_key(ca))].append((ca, cb, score))
     # Each source is represented by its claim in the strongest disagreement.
-    best: dict[Key, float] = defaultdict(float)
+    best: dict[ClaimKey, float] = defaultdict(float)
     for ca, cb, score in conflict_edges:
-        for k in (_key(ca), _key(cb)):
+        for k in (claim_key(ca), claim_key(cb)):
             best[k] = max(best[k], score)
-    members: dict[Key, list[Claim]] = defaultdict(list)
+    members: dict[ClaimKey, list[Claim]] = defaultdict(list)
     for k, c in sorted(claim_of.items(), key=lambda kc: (-best[kc[0]], kc[0])):
         members[find(k)].append(c)
     out = []
