@@ -16,7 +16,7 @@ import numpy as np
 from checker.align import align, similarity_map
 from checker.baseline import Baseline, apply_baseline, load_baseline
 from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_key
-from checker.conflicts import sort_conflicts
+from checker.conflicts import sort_conflicts, without_repeats
 from checker.embed import Embedder
 from checker.errors import InputError, OptionError
 from checker.ingest import (
@@ -331,7 +331,7 @@ def _compare(
     by_rule: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_rule[c.rule].append(c)
-    conflicts = [cf for rule in rules for cf in rule.compare(by_rule[rule.code], ctx)]
+    conflicts = without_repeats([cf for r in rules for cf in r.compare(by_rule[r.code], ctx)])
     if batch.refs.sources:
         conflicts = [c for c in conflicts if any(cc.source in batch.new_ids for cc in c.claims)]
     return [_with_severity(c, settings.severity) for c in with_kinds(conflicts, batch.ordered)]

@@ -148,3 +148,21 @@ def sort_conflicts(conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
     """Severity, then score (highest first), then id: the same input gives the same order."""
     unique = {c.id: c for c in conflicts}
     return tuple(sorted(unique.values(), key=lambda c: (c.severity.rank, -c.score, c.id)))
+
+
+def without_repeats(conflicts: Sequence[Conflict]) -> list[Conflict]:
+    """The conflicts less any whose every side quotes words an earlier conflict already
+    quotes in the same source: one disagreement found twice (by two rules, or two ways) is
+    reported once, as first found."""
+    kept: list[Conflict] = []
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for c in conflicts:
+        if all(
+            any(s < cc.quote_end and cc.quote_start < e for s, e in quoted.get(cc.source, ()))
+            for cc in c.claims
+        ):
+            continue
+        kept.append(c)
+        for cc in c.claims:
+            quoted.setdefault(cc.source, []).append((cc.quote_start, cc.quote_end))
+    return kept

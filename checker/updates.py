@@ -4,7 +4,9 @@ When every source of a numeric conflict has a publication date, and the counts o
 with time (each later-published source holds a value at least as large as every earlier
 one, and the values differ), the conflict is an `update` ("two injured" on Monday, "one of
 the injured died" on Tuesday: "one killed"), not a contradiction. It is still reported, with
-its kind, and its severity is capped at low: it calls for a check, not a correction.
+its kind, and its severity is capped at low: it calls for a check, not a correction. A
+person's age (AGE) is an update when the later stories are months later and the age larger
+by at most the years between them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 from checker.model import Conflict, ConflictKind, ConflictType, Severity, Source
 
@@ -19,6 +22,7 @@ _LINE = re.compile(
     r"^[ \t]*(?:published|posted|date)[ \t]*:[ \t]*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)[ \t]*$",
     re.I | re.M,
 )
+MIN_AGE_GAP_DAYS = 90  # stories this far apart may straddle a birthday
 HEAD_LINES = 6  # a `Published:` line counts only near the top of a text file
 
 
@@ -42,9 +46,34 @@ def with_kinds(conflicts: Sequence[Conflict], sources: Sequence[Source]) -> list
 
 
 def _kind(c: Conflict, days: Mapping[str, str]) -> Conflict:
-    if c.type is not ConflictType.NUMERIC or not _is_update(c, days):
+    if c.type is not ConflictType.NUMERIC:
+        return c
+    if not (_is_older(c, days) if c.rule == "AGE" else _is_update(c, days)):
         return c
     return replace(c, kind=ConflictKind.UPDATE, severity=Severity.LOW)
+
+
+def _is_older(c: Conflict, days: Mapping[str, str]) -> bool:
+    """A person's age given later is larger by no more than the years between the stories
+    (a birthday between an arrest and a trial), and the stories are months apart."""
+    dated = [(days.get(cc.source, ""), cc.value) for cc in c.claims]
+    if any(not d for d, _ in dated) or not all(isinstance(v, int | float) for _, v in dated):
+        return False
+    for d1, v1 in dated:
+        for d2, v2 in dated:
+            if d1 > d2 or v1 == v2:
+                continue
+            gap = _days(d1, d2)
+            if gap is None or not (gap >= MIN_AGE_GAP_DAYS and 0 < v2 - v1 <= gap // 365 + 1):
+                return False
+    return True
+
+
+def _days(d1: str, d2: str) -> int | None:
+    try:
+        return (date.fromisoformat(d2) - date.fromisoformat(d1)).days
+    except ValueError:  # "2024-02-31"
+        return None
 
 
 def _is_update(c: Conflict, days: Mapping[str, str]) -> bool:

@@ -3,6 +3,8 @@ sentence: there the changed value is the news."""
 
 from __future__ import annotations
 
+import pytest
+
 from checker.api import audit
 from checker.model import Source
 
@@ -30,3 +32,93 @@ def test_the_same_value_elsewhere_still_excuses_a_loose_match(embedder) -> None:
     )
     report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
     assert not [c for c in report.conflicts if c.rule == "NUM"], report.conflicts
+
+
+ROLE_ORIGINAL = (
+    "SPRINGFIELD, Ill. - Sheriff Jane Doe said the suspect was arrested late Tuesday after a "
+    "long standoff at a farmhouse outside town. "
+    "The standoff lasted six hours, according to deputies at the scene. "
+    "Sheriff Jane Doe thanked the neighbours who called in tips about the car."
+)
+
+
+def test_an_edited_office_holder_is_reported_though_the_old_holder_is_named_elsewhere(
+    embedder,
+) -> None:
+    edited = ROLE_ORIGINAL.replace("Jane Doe thanked", "Mark Bolton thanked")
+    report = audit(
+        [Source("original", ROLE_ORIGINAL), Source("edited", edited)],
+        embedder=embedder,
+        cache=None,
+    )
+    roles = [c for c in report.conflicts if c.rule == "ROLE"]
+    assert len(roles) == 1, report.conflicts
+    # the two versions of the one sentence are quoted, not the first mention
+    assert sorted(cc.quote for cc in roles[0].claims) == ["Sheriff Jane Doe", "Sheriff Mark Bolton"]
+    assert {ROLE_ORIGINAL.index("Sheriff Jane Doe thanked")} == {
+        cc.start for cc in roles[0].claims if cc.source == "original"
+    }
+
+
+def test_two_holders_in_differently_built_sentences_stay_ambiguous(embedder) -> None:
+    # the second source names both; no sentence of it is a version of the first's
+    a = "SPRINGFIELD, Ill. - Sheriff Jane Doe said the standoff ended peacefully on Tuesday."
+    b = (
+        "SPRINGFIELD, Ill. - Deputies ended a long standoff on Tuesday. "
+        "Sheriff Mark Bolton, who retires next month, praised them. "
+        "Sheriff Jane Doe will take over in March."
+    )
+    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
+    assert not [c for c in report.conflicts if c.rule == "ROLE"], report.conflicts
+
+
+SWAP = "The victim was identified as Maria Lopez by the county medical examiner on Friday."
+
+
+def test_one_sentence_in_two_versions_naming_different_people(embedder) -> None:
+    b = SWAP.replace("Maria Lopez", "Ana Torres")
+    report = audit([Source("a", SWAP), Source("b", b)], embedder=embedder, cache=None)
+    (c,) = report.conflicts
+    assert (c.rule, c.type.value) == ("ENT", "entity")
+    assert sorted(cc.quote for cc in c.claims) == ["Ana Torres", "Maria Lopez"]
+
+
+def test_a_titled_name_swap_is_reported_once_as_a_role(embedder) -> None:
+    a = "At a news conference, Police Chief Kim Jacobs displayed a photo of the gun."
+    b = a.replace("Kim Jacobs", "Michael Fowler")
+    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
+    (c,) = report.conflicts  # ROLE and the swap find it; one is reported
+    assert c.type.value == "role"
+    assert {cc.quote for cc in c.claims} >= {"Police Chief Kim Jacobs"} or {
+        cc.quote for cc in c.claims
+    } == {"Kim Jacobs", "Michael Fowler"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # both sources name both people: two people of the story
+        (
+            SWAP + " Ana Torres, her cousin, was unhurt.",
+            SWAP.replace("Maria Lopez", "Ana Torres") + " Maria Lopez's cousin was unhurt.",
+        ),
+        # two spellings of one name
+        (
+            "The talks were hosted by Muammar Gaddafi in his tent outside the city on Monday.",
+            "The talks were hosted by Moammar Gadhafi in his tent outside the city on Monday.",
+        ),
+        # a link's code, a dateline, a word that opens a sentence
+        (
+            "Read or Share this story: http://detne.ws/1SJpyPU",
+            "Read or Share this story: http://detne.ws/1WQbYbK",
+        ),
+        ("WOODBURN, Ore.", "SALEM, Ore."),
+        (
+            "Investigators issued an alert for the girl after her mother was found dead.",
+            "Authorities issued an alert for the girl after her mother was found dead.",
+        ),
+    ],
+)
+def test_no_swap(embedder, a: str, b: str) -> None:
+    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
+    assert not [c for c in report.conflicts if c.rule == "ENT"], report.conflicts

@@ -35,7 +35,9 @@ def test_iso_day() -> None:
     assert iso_day("June 19") == ""
 
 
-def _conflict(values: dict[str, float], ctype: ConflictType = ConflictType.NUMERIC) -> Conflict:
+def _conflict(
+    values: dict[str, float], ctype: ConflictType = ConflictType.NUMERIC, rule: str = "NUM"
+) -> Conflict:
     claims = tuple(
         ConflictClaim(source=s, text="t", start=0, end=1, quote=str(v), quote_start=0,
                       quote_end=1, value=v)
@@ -43,7 +45,7 @@ def _conflict(values: dict[str, float], ctype: ConflictType = ConflictType.NUMER
     )  # fmt: skip
     return Conflict(
         id="x", type=ctype, severity=Severity.HIGH, score=0.9, subject="s", message="m",
-        claims=claims, rule="NUM",
+        claims=claims, rule=rule,
     )  # fmt: skip
 
 
@@ -88,3 +90,23 @@ def test_text_sources_read_their_published_line(tmp_path) -> None:
     (tmp_path / "a.txt").write_text("Title here now\nPublished: 2016-07-04\n\nThe body text.\n")
     (src,) = ingest([str(tmp_path / "a.txt")]).sources
     assert src.published == "2016-07-04"
+
+
+@pytest.mark.parametrize(
+    ("values", "days", "kind"),
+    [
+        # days apart: a person is not a year older between an arrest and its follow-up
+        ({"a": 17, "b": 18}, {"a": "2015-03-01", "b": "2015-03-05"}, ConflictKind.CONTRADICTION),
+        # an arraignment and a trial a year later
+        ({"a": 17, "b": 18}, {"a": "2015-03-01", "b": "2016-04-01"}, ConflictKind.UPDATE),
+        # older in the earlier story
+        ({"a": 18, "b": 17}, {"a": "2015-03-01", "b": "2016-04-01"}, ConflictKind.CONTRADICTION),
+        # more years older than the years between
+        ({"a": 17, "b": 20}, {"a": "2015-03-01", "b": "2016-04-01"}, ConflictKind.CONTRADICTION),
+        ({"a": 17, "b": 18}, {"a": "2015-03-01", "b": ""}, ConflictKind.CONTRADICTION),
+        ({"a": 17, "b": 18}, {"a": "2015-02-30", "b": "2016-04-01"}, ConflictKind.CONTRADICTION),
+    ],
+)
+def test_an_age_is_an_update_only_across_the_years_between_stories(values, days, kind) -> None:
+    (out,) = with_kinds([_conflict(values, rule="AGE")], _sources(days))
+    assert out.kind is kind

@@ -8,6 +8,7 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from checker.errors import OptionError
+from checker.rules.ages import AgeRule
 from checker.rules.base import CompareContext, Document, Rule
 from checker.rules.dates import DateRule
 from checker.rules.entities import EntityRule
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 
 BUILTIN: dict[str, type] = {
     "NUM": NumericRule,
+    "AGE": AgeRule,
     "DATE": DateRule,
     "ROLE": RoleRule,
     "ENT": EntityRule,

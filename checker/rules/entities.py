@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from checker.attribution import attribution
+from checker.conflicts import without_repeats
 from checker.gazetteer import country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import find_names
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
+from checker.rules.swaps import name_swaps
 from checker.text import STOPWORDS, lemma, stem
 
 # "in Vientiane", "at the Guildhall": a name right after a locative preposition is a place.
@@ -37,17 +39,21 @@ def _spelling_variants(a: str, b: str) -> bool:
 class EntityRule:
     """Flags aligned sentences that say the same thing of different places or organisations.
 
-    Only the plain case is flagged: aligned sentences naming different entities in the same
-    slot (the same two words before the name, one of them a content word: "held in", "village
-    of"), with neither source naming the other's entity anywhere.
+    Only the plain cases are flagged, with neither source naming the other's entity anywhere:
+    aligned sentences naming different entities in the same slot (the same two words before
+    the name, one of them a content word: "held in", "village of"), and two versions of one
+    sentence with one name changed (`checker.rules.swaps`).
     """
 
     code = "ENT"
     conflict_type = ConflictType.ENTITY
 
-    def __init__(self, min_sim: float = 0.55, min_place_sim: float = 0.6) -> None:
+    def __init__(
+        self, min_sim: float = 0.55, min_place_sim: float = 0.6, min_swap_sim: float = 0.5
+    ) -> None:
         self.min_sim = min_sim
         self.min_place_sim = min_place_sim
+        self.min_swap_sim = min_swap_sim
 
     def extract(self, sentence: Sentence, doc: Document) -> list[Claim]:
         if sentence.furniture:
@@ -122,4 +128,7 @@ class EntityRule:
             subject=lambda cs: f"{cs[0].key} after “{cs[0].get('slot')}”",
             value=lambda c: c.quote,
         )
-        return pairwise_conflicts(claims, ctx, policy)
+        # two versions of one sentence with one name changed come first (see `swaps`)
+        return without_repeats(
+            name_swaps(ctx, self.min_swap_sim) + pairwise_conflicts(claims, ctx, policy)
+        )

@@ -7,11 +7,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from checker.addresses import clock_spans
+from checker.ages import person_ages
 from checker.attribution import attribution
 from checker.dates import dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.numbers import Quantity, find_quantities
 from checker.pairing import claim_key
+from checker.predicates import predicate
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.samefact import judge_pairs
@@ -50,11 +52,14 @@ class NumericRule:
         who = attribution(text)
         when = tuple(sorted({d.value for d in dates if not d.reporting}))
         claims = []
+        ages = {(p.start, p.end): p.name for p in person_ages(text)}
         for q in find_quantities(text, skip):
             value, low, high = q.in_base()
+            person = next((n for (s, e), n in ages.items() if s < q.end and q.start < e), "")
             near = [t for t in toks if t.end <= q.start or t.start >= q.end]
             before = [t for t in near if t.end <= q.start][-WINDOW:]
             after = [t for t in near if t.start >= q.end][:WINDOW]
+            inside = [t for t in toks if q.start <= t.start < q.end]
             context = content_lemmas(before + after) - {q.head, head_concept(q.head)}
             surface = tuple(sorted(_surface(before + after, context).items()))
             claims.append(
@@ -83,16 +88,19 @@ class NumericRule:
                         ("surface", surface),
                         ("head", q.head),
                         ("trend", _trend(text[: q.start])),
+                        ("person", person),
+                        ("predicate", predicate(inside, before, after)),
                     ),
                 )
             )
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        claims = [c for c in claims if not c.get("person")]  # a named person's age: AGE
         verdicts = judge_pairs(
             claims,
             ctx,
-            comparable=comparable,
+            comparable=lambda a, b: comparable(a, b) and same_predicate(a, b),
             agree=_agree,
             min_sim=self.min_sim,
             min_same=self.min_same,
@@ -177,6 +185,14 @@ def comparable(a: Claim, b: Claim) -> bool:
         return False  # running totals of two different days ("29 by Wednesday", "37 Thursday")
     va, vb = abs(a.get("base", 0.0) or 0.0), abs(b.get("base", 0.0) or 0.0)
     return not max(va, vb) > 10 * min(va, vb)
+
+
+def same_predicate(a: Claim, b: Claim) -> bool:
+    """False for two counts of people that say different things happened to them ("four
+    people shot", "one person killed"; `checker.predicates`). Checked before the same-fact
+    model, which was trained without it."""
+    pa, pb = a.get("predicate") or "", b.get("predicate") or ""
+    return not (pa and pb and pa != pb)
 
 
 def _same_time(a: Claim, b: Claim) -> bool:

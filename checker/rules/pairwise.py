@@ -81,7 +81,7 @@ def pairwise_conflicts(
             # A source that says the other's value elsewhere about the same thing is
             # counting something else here, not contradicting; unless the two sentences are
             # one sentence in two versions with a value changed, where the change is the news.
-            if not _near_copy(ca, cb, ctx) and (
+            if not near_copy(ca, cb, ctx) and (
                 _vetoed(ca, cb, by_source, policy) or _vetoed(cb, ca, by_source, policy)
             ):
                 continue
@@ -119,7 +119,7 @@ def pairwise_conflicts(
     return out
 
 
-def _near_copy(a: Claim, b: Claim, ctx: CompareContext) -> bool:
+def near_copy(a: Claim, b: Claim, ctx: CompareContext) -> bool:
     """Are the two sentences one sentence in two versions (wire copy, an edit), the same but
     for the two values? Compared as text with each value masked."""
     sa = ctx.sentences.get((a.source_id, a.sentence_index))

@@ -13,8 +13,10 @@ from checker.conflicts import build_conflict
 from checker.gazetteer import MULTI_HOLDER_TITLES, TITLES, country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import normalise
+from checker.pairing import ClaimKey, claim_key
 from checker.rules.article_place import article_scope
 from checker.rules.base import CompareContext, Document
+from checker.rules.pairwise import near_copy
 from checker.rules.relations import relation_claims
 from checker.rules.role_patterns import ANY_TITLE, NEG_MODS, PATTERNS
 from checker.rules.role_scope import (
@@ -133,10 +135,17 @@ class RoleRule:
                 by_source[c.source_id].add(ctx.names.canonical(c.value))
             clusters = _clusters([h for hs in by_source.values() for h in hs], ctx)
             usable = {s for s, hs in by_source.items() if len({clusters[h] for h in hs}) == 1}
+            # A source naming two holders is ambiguous, except where one of its sentences is
+            # another source's sentence in a second version with the holder changed.
+            copies = _changed_copies([c for c, _ in items], usable, clusters, ctx)
             holders: dict[str, list[Claim]] = defaultdict(list)
             for c, _ in items:
-                if c.source_id in usable:
+                if c.source_id in usable or claim_key(c) in copies:
                     holders[clusters[ctx.names.canonical(c.value)]].append(c)
+            quoted = {c.source_id for c, _ in items if claim_key(c) in copies}
+            for cs in holders.values():  # two versions of one sentence are what is quoted
+                cs[:] = [c for c in cs if c.source_id not in quoted or claim_key(c) in copies]
+            holders = {h: cs for h, cs in holders.items() if cs}
             if len(holders) < 2 or len({c.source_id for cs in holders.values() for c in cs}) < 2:
                 continue
             all_explicit = all(e for _, e in items)
@@ -157,6 +166,23 @@ class RoleRule:
                 )
             )
         return out
+
+
+def _changed_copies(
+    claims: Sequence[Claim], usable: set[str], clusters: dict[str, str], ctx: CompareContext
+) -> set[ClaimKey]:
+    """Claims of sources that name several holders whose sentence is a near copy of another
+    source's sentence naming a different holder (the two versions of one sentence), with
+    that other claim."""
+    out: set[ClaimKey] = set()
+    holder = lambda c: clusters[ctx.names.canonical(c.value)]  # noqa: E731
+    for a in claims:
+        if a.source_id in usable:
+            continue
+        for b in claims:
+            if b.source_id != a.source_id and holder(b) != holder(a) and near_copy(a, b, ctx):
+                out.update((claim_key(a), claim_key(b)))
+    return out
 
 
 def _relatives(
