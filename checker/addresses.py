@@ -1,14 +1,17 @@
 """Street addresses and clock times: numbers that name a place or a time, not a quantity.
 
 "the 1400 block of Main Street", "at 3320 W. Oak Ave." and "Route 9" are where something
-happened, and "at 10:30 p.m." when; a count or a date read from them is noise that no
-comparison can repair.
+happened, and "at 10:30 p.m." when; a link, a telephone number and "Image 12 of 33" only
+label. A count or a date read from them is noise that no comparison can repair.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+
+from checker.model import Claim, Sentence
 
 _STREET = (
     r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|court|ct|place|pl|"
@@ -24,6 +27,22 @@ _ADDRESS = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock\b)", re.I)
 
 
+# Numbers that only label: a link, a telephone number, a gallery's "Image 12 of 33".
+_LABEL = re.compile(
+    r"\S*(?:://|www\.)\S*"
+    r"|(?<![\w-])(?:\(?\d{3}\)?[\s.-]?)?\d{3}-\d{4}(?![\w-])"
+    r"|\b(?:image|photo|picture|slide|video)\s+\d+\s+(?:of\s+/?\s*)?\d+\b"
+    r"|\b\d+\s+of\s+/?\s*\d+\s+(?=image|photo|caption)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)
+def label_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Half-open spans of links, telephone numbers and gallery counters in `text`."""
+    return tuple((m.start(), m.end()) for m in _LABEL.finditer(text))
+
+
 @lru_cache(maxsize=64)
 def clock_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open spans of clock times ("10 p.m.", "9:30 a.m.") in `text`."""
@@ -35,6 +54,15 @@ def address_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open spans of street addresses and clock times in `text`."""
     found = [*_ADDRESS.finditer(text), *_CLOCK.finditer(text)]
     return tuple(sorted((m.start(), m.end()) for m in found))
+
+
+def labelled(claim: Claim, sentences: Mapping[tuple[str, int], Sentence]) -> bool:
+    """Is the claim's quote in a label of its sentence (`label_spans`)?"""
+    s = sentences.get((claim.source_id, claim.sentence_index))
+    if s is None:
+        return False
+    start, end = claim.start - s.start, claim.end - s.start
+    return in_address(start, end, label_spans(s.text))
 
 
 def in_address(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:

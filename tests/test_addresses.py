@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.addresses import address_spans
+from checker.addresses import address_spans, label_spans
 from checker.model import Sentence, Source
+from checker.numbers import find_quantities
 from checker.rules.base import Document
 from checker.rules.dates import DateRule
 from checker.rules.numeric import NumericRule
@@ -36,3 +37,38 @@ def _claims(text: str):
 def test_times_give_no_claims_and_addresses_no_dates() -> None:
     claims = _claims("Two men were shot in the 1460 block of Pine Street around 11 p.m.")
     assert [(c.rule, c.quote) for c in claims] == [("NUM", "Two men")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("contact the department at 618-457-3200.", ["618-457-3200"]),
+        ("call (555) 123-4567 now", ["(555) 123-4567"]),
+        (
+            "URL: http://x.com/a/article_5dd5-54c3-a868.html",
+            ["http://x.com/a/article_5dd5-54c3-a868.html"],
+        ),
+        ("see www.example.com/2016/10/story", ["www.example.com/2016/10/story"]),
+        ("Image 12 of 33 Law enforcement officers", ["Image 12 of 33"]),
+        ("Houston Chronicle Image 1 of / 33 Caption Close", ["Image 1 of / 33"]),
+        ("Four people were shot in 2014-2015 and a 12-3 vote followed", []),
+        ("three of the four victims", []),
+    ],
+)
+def test_labels_are_no_quantities(text: str, labels: list[str]) -> None:
+    assert [text[a:b] for a, b in label_spans(text)] == labels
+    found = {(q.start, q.end) for q in find_quantities(text, label_spans(text))}
+    assert not any(a < e and s < b for s, e in found for a, b in label_spans(text))
+
+
+def test_labels_are_not_compared(embedder) -> None:
+    from checker.api import audit
+
+    a = "Anyone with information is asked to call the county police department at 618-457-3200."
+    b = "Anyone with information is asked to call the county police department at 618-457-3100."
+    c = "Image 12 of 33 Law enforcement officers surround a shooting suspect in his car."
+    d = "Image 7 of 32 Law enforcement officers surround a shooting suspect in his car."
+    report = audit(
+        [Source("a", a + " " + c), Source("b", b + " " + d)], embedder=embedder, cache=None
+    )
+    assert not report.conflicts, report.conflicts

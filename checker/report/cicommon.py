@@ -13,14 +13,17 @@ from checker.serialize import json_number
 # One line per built-in rule code, as linters describe their rules.
 RULE_DESCRIPTIONS = {
     "NUM": "Sources give different numbers for the same count or quantity.",
+    "AGE": "Sources give one named person different ages.",
     "DATE": "Sources give different dates for the same event.",
     "ROLE": "Sources name different holders of the same single-holder office.",
-    "ENT": "Sources put different places or organisations in the same slot of a statement.",
+    "ENT": "Sources put different names in the same slot of a statement, or in two versions of "
+    "one sentence.",
     "POL": "One source negates or reverses what another affirms.",
     "NLI": "A natural-language-inference model finds that two aligned sentences contradict.",
 }
 RULE_NAMES = {
     "NUM": "NumericConflict",
+    "AGE": "AgeConflict",
     "DATE": "DateConflict",
     "ROLE": "RoleConflict",
     "ENT": "EntityConflict",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.addresses import address_spans, in_address
+from checker.addresses import address_spans, in_address, labelled
 from checker.attribution import attribution
 from checker.dates import MONTHS, WEEKDAYS, dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
@@ -73,6 +73,7 @@ class DateRule:
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        claims = [c for c in claims if not labelled(c, ctx.sentences)]  # years in links
         agree = _dates_agree
         verdicts = judge_pairs(
             claims,

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from checker.addresses import clock_spans
+from checker.addresses import clock_spans, labelled
 from checker.ages import person_ages
 from checker.attribution import attribution
 from checker.dates import dates_agree, find_dates
@@ -96,7 +96,9 @@ class NumericRule:
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
-        claims = [c for c in claims if not c.get("person")]  # a named person's age: AGE
+        # a named person's age is AGE's; a link, a telephone number or "Image 12 of 33" only
+        # labels (left out here, not in extraction, which the same-fact model was trained on)
+        claims = [c for c in claims if not c.get("person") and not labelled(c, ctx.sentences)]
         verdicts = judge_pairs(
             claims,
             ctx,
