@@ -153,10 +153,14 @@ def sort_conflicts(conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
 def without_repeats(conflicts: Sequence[Conflict]) -> list[Conflict]:
     """The conflicts less any whose every side quotes words an earlier conflict already
     quotes in the same source: one disagreement found twice (by two rules, or two ways) is
-    reported once, as first found."""
+    reported once, as first found. Conflicts between whole sentences (POL, NLI: a negation,
+    an inference) say something else than a value in them, and are always kept."""
     kept: list[Conflict] = []
     quoted: dict[str, list[tuple[int, int]]] = {}
     for c in conflicts:
+        if all(cc.quote_start == cc.start and cc.quote_end == cc.end for cc in c.claims):
+            kept.append(c)
+            continue
         if all(
             any(s < cc.quote_end and cc.quote_start < e for s, e in quoted.get(cc.source, ()))
             for cc in c.claims
