@@ -50,13 +50,16 @@ def default_cache_path() -> Path:
 
 @functools.cache
 def code_version() -> str:
-    """The package version and a digest of its own source files, so that an edited or
-    reinstalled checker with the same version number never reads what an older one wrote."""
+    """The package version and a digest of its own source files and data tables, so that an
+    edited or reinstalled checker with the same version number never reads what an older one
+    wrote."""
     from checker import __version__
 
     package = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=8)
-    for path in sorted(package.rglob("*.py")):
+    # its lookup tables too: an edited word list changes what is extracted
+    files = [*package.rglob("*.py"), *(package / "data").glob("*.t[sx][vt]")]
+    for path in sorted(files):
         h.update(path.relative_to(package).as_posix().encode())
         try:
             h.update(path.read_bytes())

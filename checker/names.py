@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -312,6 +312,18 @@ class NameIndex:
             return True
         ka, kb = _core(ca), _core(cb)
         return ka <= kb or kb <= ka
+
+
+def cluster_names(names: Iterable[str], same: Callable[[str, str], bool]) -> dict[str, str]:
+    """Each name to a representative of the person it names: the names longest first, each
+    joining the first representative `same` says it names, else becoming one."""
+    reps: list[str] = []
+    out: dict[str, str] = {}
+    for n in sorted(set(names), key=lambda n: (-len(n), n)):
+        out[n] = next((r for r in reps if same(n, r)), n)
+        if out[n] == n:
+            reps.append(n)
+    return out
 
 
 def _nicknames() -> dict[str, str]:

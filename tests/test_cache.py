@@ -297,15 +297,17 @@ def test_cli_rerun_after_adding_an_article_embeds_only_it(tmp_path: Path, embedd
     assert set(spy.texts) == added
 
 
-def test_the_tool_version_covers_the_code_not_just_the_number(monkeypatch) -> None:
-    """A git checkout edited in place keeps version 0.1.0; its cache entries must still miss."""
+@pytest.mark.parametrize("edited_file", ["numbers.py", "age_person_nouns.txt", "units.tsv"])
+def test_the_tool_version_covers_the_code_not_just_the_number(monkeypatch, edited_file) -> None:
+    """A git checkout edited in place keeps version 0.1.0; its cache entries must still miss,
+    whether a module or a lookup table was edited."""
     cache_mod.code_version.cache_clear()
     before = cache_mod.code_version()
     real = Path.read_bytes
 
     def edited(self: Path) -> bytes:
         data = real(self)
-        return data + b"\n# edited\n" if self.name == "numbers.py" else data
+        return data + b"\n# edited\n" if self.name == edited_file else data
 
     monkeypatch.setattr(Path, "read_bytes", edited)
     cache_mod.code_version.cache_clear()

@@ -9,7 +9,7 @@ from checker.ages import person_ages
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import normalise
+from checker.names import cluster_names, normalise
 from checker.rules.base import CompareContext, Document
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -100,17 +100,11 @@ def _surname(name: str) -> str:
 
 def _people(names: list[str], ctx: CompareContext) -> dict[str, str]:
     """Each name to a representative of the person it names, the longest names first."""
-    reps: list[str] = []
-    out: dict[str, str] = {}
-    for n in sorted(set(names), key=lambda n: (-len(n), n)):
-        for r in reps:
-            if _surname(n) == _surname(r) and _suffixes_fit(n, r) and ctx.names.same(n, r):
-                out[n] = r
-                break
-        else:
-            reps.append(n)
-            out[n] = n
-    return out
+
+    def same(n: str, r: str) -> bool:
+        return _surname(n) == _surname(r) and _suffixes_fit(n, r) and ctx.names.same(n, r)
+
+    return cluster_names(names, same)
 
 
 def _fullest(claims: Sequence[Claim], person: str, people: dict[str, str]) -> str:

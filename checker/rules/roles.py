@@ -12,7 +12,7 @@ from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.gazetteer import MULTI_HOLDER_TITLES, TITLES, country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import normalise
+from checker.names import cluster_names, normalise
 from checker.pairing import ClaimKey, claim_key
 from checker.rules.article_place import article_scope
 from checker.rules.base import CompareContext, Document
@@ -208,17 +208,7 @@ def _shown(shown: dict[tuple[str, int], str], c: Claim) -> str:
 
 def _clusters(holders: list[str], ctx: CompareContext) -> dict[str, str]:
     """Map each canonical holder to a representative; names that are the same person meet."""
-    reps: list[str] = []
-    out: dict[str, str] = {}
-    for h in sorted(set(holders), key=lambda h: (-len(h), h)):
-        for r in reps:
-            if ctx.names.same(h, r):
-                out[h] = r
-                break
-        else:
-            reps.append(h)
-            out[h] = h
-    return out
+    return cluster_names(holders, ctx.names.same)
 
 
 def _display(claims: Sequence[Claim]) -> str:
