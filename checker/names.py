@@ -335,12 +335,21 @@ def _nicknames() -> dict[str, str]:
 
 
 _NICKNAMES = _nicknames()
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])  # generational: "Jr.", "III"
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one name ("Muammar"/"Moammar", "Gadhafi"/"Qaddafi"): every word of
+    one close to the word in the same place of the other (lower-case names)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True))
 
 
 def _core(canonical: str) -> frozenset[str]:
     """A canonical name's words without initials and generational suffixes, short given
     names as their full form ("mike j. simpson jr" -> {"michael", "simpson"})."""
     words = canonical.split()
-    kept = [w for w in words if len(w) > 1 and w not in _SUFFIXES] or words
+    kept = [w for w in words if len(w) > 1 and w not in SUFFIXES] or words
     return frozenset(_NICKNAMES.get(w, w) for w in kept)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from checker.model import Conflict, ConflictKind, ConflictType, Severity, Source
 
@@ -56,8 +57,8 @@ def _kind(c: Conflict, days: Mapping[str, str]) -> Conflict:
 def _is_older(c: Conflict, days: Mapping[str, str]) -> bool:
     """A person's age given later is larger by no more than the years between the stories
     (a birthday between an arrest and a trial), and the stories are months apart."""
-    dated = [(days.get(cc.source, ""), cc.value) for cc in c.claims]
-    if any(not d for d, _ in dated) or not all(isinstance(v, int | float) for _, v in dated):
+    dated = _dated(c, days)
+    if dated is None:
         return False
     for d1, v1 in dated:
         for d2, v2 in dated:
@@ -69,6 +70,14 @@ def _is_older(c: Conflict, days: Mapping[str, str]) -> bool:
     return True
 
 
+def _dated(c: Conflict, days: Mapping[str, str]) -> list[tuple[str, Any]] | None:
+    """(publication day, value) of each side; None unless every side is dated and numeric."""
+    dated = [(days.get(cc.source, ""), cc.value) for cc in c.claims]
+    if any(not d for d, _ in dated) or not all(isinstance(v, int | float) for _, v in dated):
+        return None
+    return dated
+
+
 def _days(d1: str, d2: str) -> int | None:
     try:
         return (date.fromisoformat(d2) - date.fromisoformat(d1)).days
@@ -77,8 +86,8 @@ def _days(d1: str, d2: str) -> int | None:
 
 
 def _is_update(c: Conflict, days: Mapping[str, str]) -> bool:
-    dated = [(days.get(cc.source, ""), cc.value) for cc in c.claims]
-    if any(not d for d, _ in dated) or not all(isinstance(v, int | float) for _, v in dated):
+    dated = _dated(c, days)
+    if dated is None:
         return False
     if len({d for d, _ in dated}) < 2:
         return False

@@ -9,10 +9,8 @@ from checker.ages import person_ages
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import cluster_names, normalise
+from checker.names import SUFFIXES, cluster_names, normalise
 from checker.rules.base import CompareContext, Document
-
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 class AgeRule:
@@ -85,7 +83,7 @@ class AgeRule:
 def _suffix(name: str) -> str:
     """Jr., Sr., II...: a father and a son share the rest of the name."""
     words = normalise(name).split()
-    return words[-1] if words and words[-1] in _SUFFIXES else ""
+    return words[-1] if words and words[-1] in SUFFIXES else ""
 
 
 def _suffixes_fit(a: str, b: str) -> bool:
@@ -94,7 +92,7 @@ def _suffixes_fit(a: str, b: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    words = [w for w in normalise(name).split() if w not in _SUFFIXES]
+    words = [w for w in normalise(name).split() if w not in SUFFIXES]
     return words[-1] if words else ""
 
 

@@ -6,13 +6,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
 from checker.attribution import attribution
-from checker.conflicts import without_repeats
 from checker.gazetteer import country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import find_names
+from checker.names import find_names, spelling_variants
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.rules.swaps import name_swaps
@@ -25,15 +22,6 @@ _REPORTING = frozenset(["said", "say", "says", "told", "tell", "according", "add
 
 def _stem(word: str) -> str:
     return stem(lemma(word))
-
-
-def _spelling_variants(a: str, b: str) -> bool:
-    """Two spellings of one name ("Muammar"/"Moammar", "Gadhafi"/"Qaddafi"): every word of
-    one close to the word in the same place of the other."""
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb):
-        return False
-    return all(fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True))
 
 
 class EntityRule:
@@ -110,7 +98,7 @@ class EntityRule:
             elif not set(slot.split()) - STOPWORDS - _REPORTING:
                 return None  # "in X" vs "in Y": too loose to be the same slot
             ca, cb = ctx.names.canonical(a.value), ctx.names.canonical(b.value)
-            if ctx.names.same(ca, cb) or _spelling_variants(ca, cb):
+            if ctx.names.same(ca, cb) or spelling_variants(ca, cb):
                 return True, 0.0
             if any(ctx.names.same(cb, n) for n in names_in[a.source_id]) or any(
                 ctx.names.same(ca, n) for n in names_in[b.source_id]
@@ -128,7 +116,6 @@ class EntityRule:
             subject=lambda cs: f"{cs[0].key} after “{cs[0].get('slot')}”",
             value=lambda c: c.quote,
         )
-        # two versions of one sentence with one name changed come first (see `swaps`)
-        return without_repeats(
-            name_swaps(ctx, self.min_swap_sim) + pairwise_conflicts(claims, ctx, policy)
-        )
+        # two versions of one sentence with one name changed come first (see `swaps`): the
+        # same names found by the slot comparison are dropped as repeats (`api._compare`)
+        return name_swaps(ctx, self.min_swap_sim) + pairwise_conflicts(claims, ctx, policy)

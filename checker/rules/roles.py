@@ -138,14 +138,12 @@ class RoleRule:
             # A source naming two holders is ambiguous, except where one of its sentences is
             # another source's sentence in a second version with the holder changed.
             copies = _changed_copies([c for c, _ in items], usable, clusters, ctx)
+            # a source with a sentence in two versions is quoted there, and only there
+            quoted = {c.source_id for c, _ in items if claim_key(c) in copies}
             holders: dict[str, list[Claim]] = defaultdict(list)
             for c, _ in items:
-                if c.source_id in usable or claim_key(c) in copies:
+                if claim_key(c) in copies or (c.source_id in usable and c.source_id not in quoted):
                     holders[clusters[ctx.names.canonical(c.value)]].append(c)
-            quoted = {c.source_id for c, _ in items if claim_key(c) in copies}
-            for cs in holders.values():  # two versions of one sentence are what is quoted
-                cs[:] = [c for c in cs if c.source_id not in quoted or claim_key(c) in copies]
-            holders = {h: cs for h, cs in holders.items() if cs}
             if len(holders) < 2 or len({c.source_id for cs in holders.values() for c in cs}) < 2:
                 continue
             all_explicit = all(e for _, e in items)

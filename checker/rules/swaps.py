@@ -10,7 +10,9 @@ one name's variants, and the sources do not both name both.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,6 +20,7 @@ from checker.conflicts import build_conflict
 from checker.dates import MONTHS, WEEKDAYS
 from checker.gazetteer import HONORIFICS, TITLES
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
+from checker.names import spelling_variants
 from checker.rules.base import CompareContext
 from checker.rules.pairwise import NEAR_COPY
 from checker.text import STOPWORDS
@@ -36,9 +39,10 @@ _NAME_WORD = re.compile(r"(?:O['’]|Ma?c)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*\.
 MIN_SHARED_WORDS = 4  # two versions of one sentence share at least this many words
 
 
-def _tokens(text: str) -> list[_Tok]:
+@lru_cache(maxsize=4096)  # a sentence's shape, then each candidate pair it is in
+def _tokens(text: str) -> tuple[_Tok, ...]:
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's letters are no names
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
 def _name_like(tok: str) -> bool:
@@ -46,7 +50,7 @@ def _name_like(tok: str) -> bool:
     return _NAME_WORD.fullmatch(tok) is not None and word not in _NOT_NAMES
 
 
-def _title_at(toks: list[_Tok], k: int) -> tuple[int, bool]:
+def _title_at(toks: Sequence[_Tok], k: int) -> tuple[int, bool]:
     """The length in words of an office title ("Police Chief", "Sheriff") or an honorific
     ("Mr.") starting at word k (0 if none), and whether it is an office."""
     for n in (3, 2, 1):
@@ -57,7 +61,7 @@ def _title_at(toks: list[_Tok], k: int) -> tuple[int, bool]:
     return (1, False) if word in HONORIFICS else (0, False)
 
 
-def _run(toks: list[_Tok], i: int, j: int) -> tuple[int, int, bool]:
+def _run(toks: Sequence[_Tok], i: int, j: int) -> tuple[int, int, bool]:
     """Widen tokens [i, j) to the whole run of name-like words around them, less any title
     or honorific before the changed words ("Essex County District Attorney Thomas Grimaldi"
     -> "Thomas Grimaldi"), and whether an office title was there (or just before the run)."""
@@ -75,10 +79,8 @@ def _run(toks: list[_Tok], i: int, j: int) -> tuple[int, int, bool]:
 
 
 def _variants(a: str, b: str) -> bool:
-    wa, wb = a.lower().split(), b.lower().split()
-    if set(wa) <= set(wb) or set(wb) <= set(wa):
-        return True  # "Doe" / "Jane Doe"
-    return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True))
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa or spelling_variants(a.lower(), b.lower())  # "Doe" / "Jane Doe"
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -95,7 +97,7 @@ def _swap(
     rest is (0..1); else None."""
     ta, tb = _tokens(sa.text), _tokens(sb.text)
     matcher = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
-    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    ops = matcher.get_opcodes()
     names = [
         op
         for op in ops
@@ -110,7 +112,7 @@ def _swap(
     j1, j2, titled_b = _run(tb, j1, j2)
     if (i1 == 0 and i2 == 1) or (j1 == 0 and j2 == 1):
         return None  # one capitalised word opening a sentence: "Investigators" / "Authorities"
-    equal = [t for op, a1, a2, *_ in matcher.get_opcodes() if op == "equal" for t in ta[a1:a2]]
+    equal = [t for op, a1, a2, *_ in ops if op == "equal" for t in ta[a1:a2]]
     if sum(t[2][:1].isalpha() for t in equal) < MIN_SHARED_WORDS:
         return None  # "WOODBURN, Ore." / "SALEM, Ore.": too little said to be one sentence
     a = (ta[i1][0], ta[i2 - 1][1])
