@@ -22,7 +22,8 @@ _YEAR = r"(?P<year>1[0-9]\d\d|20\d\d|2100)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
+    # "19 September", not the "19" of "the 19 Sept. 11 hijackers" (then "Sept. 11" is the date)
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b|\b(?!\.?\s+[0-3]?\d\b))"),
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{_MON}\s+{_DAY}\b(?![,:]?\s*\d)"),
     re.compile(rf"\b{_MON},?\s+{_YEAR}\b"),
@@ -34,12 +35,19 @@ _YEAR_CUE = re.compile(
     r"spring|summer|autumn|fall|winter|year|season|and|or|to|the|between)\s+|[-–(]|^)"
     r"(?P<year>1[0-9]\d\d|20\d\d)(?!\s*(?:%|percent|[a-z]*\s*(?:people|troops|soldiers|"
     r"jobs|units|cases|deaths|homes|tons|tonnes|miles|km|kilometres|dollars|euros|"
-    r"workers|members|votes|residents|patients|students|km|metres|meters|feet))|[\d,.]\d|s\b)",
+    r"workers|members|votes|residents|patients|students|km|metres|meters|feet|blocks?))"
+    r"|\d|[,.]\d|s\b)",
     re.I,
 )
 _REPORTING = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){0,2}|stated|reported|added|announced|tweeted|wrote|noted|"
     r"confirmed|according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+    re.I,
+)
+# A page's time stamp: "Posted: Sunday, August 2, 2015", "Updated on May 3".
+_STAMP = re.compile(
+    r"\b(?:posted|published|updated|modified)\s*(?::\s*|\s+on\s+)"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.I,
 )
 
@@ -75,7 +83,9 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             d = _from_match(m)
             if d is None:
                 continue
-            reporting = bool(_REPORTING.search(text[: m.start()]))
+            reporting = bool(
+                _REPORTING.search(text[: m.start()]) or _STAMP.search(text[: m.start()])
+            )
             out.append(DateMention(m.start(), m.end(), d[0], d[1], reporting))
             taken.append((m.start(), m.end()))
     for m in _YEAR_CUE.finditer(text):

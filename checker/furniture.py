@@ -20,6 +20,10 @@ _LINE_PATTERNS = [
     r"(copyright|©|\(c\)).*|.*all rights reserved\.?",
     r"(terms of (use|service)|privacy policy|cookie (policy|settings)|contact us|about us).*",
     r"(photo|image|video|graphic)( credit)?\s*:.*",
+    r"view (full )?(caption|gallery|slideshow|photos?|images?)\b.*",
+    # contributor lines: "With Ryan Sit, Erin Durkin and Graham Rayman" (names only)
+    r"(?-i:[Ww]ith(?: [A-Z][\w'’-]*\.?){1,4}(?:(?:,| and|, and) [A-Z][\w'’-]*\.?"
+    r"(?: [A-Z][\w'’-]*\.?){0,3})+)\s*",
     r"(this (transcript|article|story) has been .{0,60}(edited|updated|corrected).{0,40})",
 ]
 _LINE_RE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _LINE_PATTERNS) + r")$", re.I)

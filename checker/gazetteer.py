@@ -176,6 +176,19 @@ def dateline_place(city: str, region: str = "") -> tuple[str, str, str]:
 _AP_FORMS = {ap: canonical for canonical, *_, ap, _postal in rows("us_states.tsv") if ap}
 
 
+@lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """Lower-case abbreviations of US state names without their dots ("kan", "calif"), each
+    to the state's lower-case name; postal codes are left out ("in", "or" are words)."""
+    out: dict[str, str] = {}
+    for canonical, names, _demonyms, ap, _postal in rows("us_states.tsv"):
+        for form in (*names.split("|"), ap):
+            short = form.replace(".", "").strip()
+            if short and " " not in short and short != canonical.lower():
+                out[short] = canonical.lower()
+    return out
+
+
 def us_state_mention(text: str) -> str | None:
     """The US state a mention in running text names ("California", "Calif.", "Washington
     state", "Wash."), else None; the bare "Washington" and "Georgia" are not read as states."""

@@ -11,7 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from checker import tables
-from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES
+from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES, state_abbreviations
 
 _CAP = r"(?:[A-Z][a-zà-ÿ]*\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]{2,}|[A-Z]\.)"
 _PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
@@ -307,7 +307,7 @@ class NameIndex:
         ca, cb = self.canonical(a), self.canonical(b)
         if ca == cb:
             return True
-        wa, wb = set(ca.split()), set(cb.split())
+        wa, wb = set(_words(ca)), set(_words(cb))
         if wa <= wb or wb <= wa:
             return True
         ka, kb = _core(ca), _core(cb)
@@ -338,9 +338,42 @@ _NICKNAMES = _nicknames()
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])  # generational: "Jr.", "III"
 
 
+def _words(canonical: str) -> list[str]:
+    """A canonical name's words, a hyphenated surname as its parts ("rivera-camacho")."""
+    return [w for w in re.split(r"[\s-]+", canonical) if w]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, ...]]:
+    table = {k: tuple(v.split("|")) for k, v in tables.pairs("name_abbreviations.tsv").items()}
+    for short, full in state_abbreviations().items():
+        table[short] = (*table.get(short, ()), full)
+    return table
+
+
+@lru_cache(maxsize=1 << 14)
+def _readings(name: str) -> frozenset[str]:
+    """The ways to read a lower-case name with its abbreviations written out."""
+    table = _abbreviations()
+    out = [""]
+    for w in name.replace(".", " ").split():
+        out = [f"{o} {f}".lstrip() for o in out for f in (w, *table.get(w, ()))][:64]
+    return frozenset(out)
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two spellings of one name ("Muammar"/"Moammar", "Gadhafi"/"Qaddafi"): every word of
-    one close to the word in the same place of the other (lower-case names)."""
+    one close to the word in the same place of the other (lower-case names); or one name,
+    its abbreviations written out, equal to or within the other ("n. 7th ave" / "n. 7th
+    avenue", "kan" / "kansas")."""
+    ra, rb = _readings(a), _readings(b)
+    if ra & rb:
+        return True
+    # "street" / "st. dispatch" (a sentence break lost after an abbreviation)
+    if any(
+        set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in ra for y in rb
+    ):
+        return True
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
@@ -350,6 +383,6 @@ def spelling_variants(a: str, b: str) -> bool:
 def _core(canonical: str) -> frozenset[str]:
     """A canonical name's words without initials and generational suffixes, short given
     names as their full form ("mike j. simpson jr" -> {"michael", "simpson"})."""
-    words = canonical.split()
+    words = _words(canonical)
     kept = [w for w in words if len(w) > 1 and w not in SUFFIXES] or words
     return frozenset(_NICKNAMES.get(w, w) for w in kept)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checker import tables
 from checker.heads import head_after
 from checker.units import ATTACHED_ONLY, CURRENCY_SYMBOLS, MAX_UNIT_WORDS, UNITS, Unit, to_base
 
@@ -47,8 +48,13 @@ _CORE = re.compile(
     re.I,
 )
 _FEET_INCHES = re.compile(
-    r"\b(?P<ft>[1-9])\s*(?:'|’|ft\.?|feet|foot|-foot-)\s*(?P<in>1[01]|\d)(?:\.\d+)?"
+    r"\b(?P<ft>[1-9])\s*(?:'|’|ft\.?|feet|foot|-foot-),?\s*(?P<in>1[01]|\d)(?:\.\d+)?"
     r"(?:\s*(?:\"|”|''|in\b|inches\b))?",
+)
+# "5 feet 3 to 5 feet 5", "5-foot-9 to 6-foot": the other end of a range of heights
+_HEIGHT_TO = re.compile(
+    r"\s*(?:to|-|–)\s*(?:(?P<ft>[1-9])\s*(?:'|’|ft\.?|feet|foot|-foot-?),?\s*)?"
+    r"(?P<in>1[01]|\d)?(?![\d.,]\d)(?:\s*(?:\"|”|''|in\b|inches\b))?",
 )
 _VAGUE = re.compile(
     r"\b(?P<v>tens of thousands|hundreds of thousands|hundreds of millions|dozens|hundreds|"
@@ -160,9 +166,13 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     for m in _FEET_INCHES.finditer(text):
         # "6' 8\"", "6 ft 9 in", "6-foot-8": one height, in inches
         inches = float(m.group("ft")) * 12 + float(m.group("in"))
-        height = Quantity(
-            m.start(), m.end(), inches, inches - 0.45, inches + 0.45, "", UNITS["inch"]
-        )
+        low, high, end = inches - 0.45, inches + 0.45, m.end()
+        to = _HEIGHT_TO.match(text, end)
+        if to and (to.group("ft") or to.group("in")):
+            other = float(to.group("ft") or m.group("ft")) * 12 + float(to.group("in") or 0)
+            if other > inches:
+                high, end = other + 0.45, to.start() + len(to.group(0).rstrip())
+        height = Quantity(m.start(), end, (low + high) / 2, low, high, "", UNITS["inch"])
         if not _overlaps(height.start, height.end, taken):
             out.append(height)
             taken.append((height.start, height.end))
@@ -310,6 +320,8 @@ def _finish(
             unit = UNITS.get(cm.group(1).lower(), unit)
             modifier = True
         rest = text[end:]
+    elif unit is None and _appositive_age(text[:start], rest, value):
+        unit = Unit("year of age", "age", 1.0)  # "Boy, 9, shot", "the woman, 34, was"
     elif unit is None or unit.dimension.startswith("currency"):
         found = _unit_after(rest)
         if found is not None:
@@ -364,3 +376,21 @@ def _unit_after(rest: str) -> tuple[Unit, int] | None:
         if phrase in UNITS and (phrase not in ATTACHED_ONLY or closes):
             return UNITS[phrase], words[0].start() + len(phrase)
     return None
+
+
+_PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(tables.words("age_person_nouns.txt"), key=len, reverse=True))
+    + r")s?\s*,\s*$",
+    re.I,
+)
+
+
+def _appositive_age(before: str, after: str, value: float) -> bool:
+    """A whole number set off by commas right after a word for a person is an age."""
+    return (
+        value == int(value)
+        and 0 < value < 120
+        and after.lstrip().startswith(",")
+        and bool(_PERSON_NOUN_BEFORE.search(before))
+    )

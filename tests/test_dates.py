@@ -33,6 +33,10 @@ def only_date(text: str) -> DateMention:
                      id="abbreviated-month"),
         pytest.param("The dam failed on Jan 5, 2020.", "Jan 5, 2020", "2020-01-05", "day",
                      id="short-month"),
+        pytest.param("Fifteen of the 19 Sept. 11 hijackers were Saudi.", "Sept. 11", "--09-11",
+                     "monthday", id="count-before-month-day"),
+        pytest.param("The dam failed on 19 Sept. in heavy rain.", "19 Sept", "--09-19",
+                     "monthday", id="day-month"),
         pytest.param("The dam failed on 3rd March 2021.", "3rd March 2021", "2021-03-03", "day",
                      id="ordinal-day"),
         pytest.param("The dam failed on the 3rd of March 2021.", "3rd of March 2021",
@@ -71,6 +75,8 @@ def test_find_dates_formats(text: str, quote: str, value: str, granularity: str)
         pytest.param("The river may rise again.", id="may-verb"),
         pytest.param("The dam, finished in the 1990s, failed.", id="decade"),
         pytest.param("The dam failed on January 32, 2020.", id="impossible-day"),
+        pytest.param("It happened in 14600 block of E. 14th Street.", id="five-digit-block"),
+        pytest.param("It happened in the 1500 block of Main Street.", id="block"),
     ],
 )
 def test_find_dates_ignores_non_dates(text: str) -> None:
@@ -94,6 +100,11 @@ def test_find_dates_two_years_in_a_range() -> None:
         pytest.param("The agency reported on June 20, 2024 that the dam failed.",
                      {"2024-06-20": True}, id="reported-full-date"),
         pytest.param("The dam failed on Monday.", {"monday": False}, id="event-only"),
+        pytest.param("Dam fails Posted: Sunday, August 2, 2015 11:49 AM EDT",
+                     {"sunday": True, "2015-08-02": True}, id="page-stamp"),
+        pytest.param("Dam fails Updated on May 3, 2016", {"2016-05-03": True}, id="updated-on"),
+        pytest.param("The dam was inspected on Sunday, August 2, 2015.",
+                     {"sunday": False, "2015-08-02": False}, id="weekday-and-date"),
     ],
 )  # fmt: skip
 def test_find_dates_flags_reporting_dates(text: str, reporting: dict[str, bool]) -> None:

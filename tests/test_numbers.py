@@ -267,6 +267,20 @@ def test_find_quantities_modifier_and_age() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dimension"),
+    [
+        ("Boy, 9, shot on Detroit's west side", "age"),
+        ("Police said the woman, 34, was taken to a hospital.", "age"),
+        ("The victims, 19 and 20, were treated at the scene.", "count"),  # not set off alone
+        ("In the end, 40 people were hurt.", "count"),  # no word for a person before it
+        ("The man, 3.5 miles away, heard the shots.", "length"),
+    ],
+)
+def test_a_number_set_off_after_a_word_for_a_person_is_an_age(text: str, dimension: str) -> None:
+    assert find_quantities(text, [])[0].dimension == dimension
+
+
+@pytest.mark.parametrize(
     ("words", "value"),
     [
         pytest.param("eleven", 11, id="eleven"),
@@ -393,3 +407,19 @@ def test_numeric_extract_ignores_furniture_sentences() -> None:
     doc = Document(Source(id="a", text=text), (furniture,))
     assert NumericRule().extract(plain, doc) != []
     assert NumericRule().extract(furniture, doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high"),
+    [
+        ("He is 6' 8\" tall.", "6' 8\"", 80, 80),
+        ("He is described as 5 foot, 11 inches tall.", "5 foot, 11 inches", 71, 71),
+        ("The man was 5 feet 3 to 5 feet 5, police said.", "5 feet 3 to 5 feet 5", 63, 65),
+        ("A man 5-foot-9 to 6-foot tall ran off.", "5-foot-9 to 6-foot", 69, 72),
+    ],
+)
+def test_a_height_is_one_quantity_in_inches(text: str, quote: str, low: int, high: int) -> None:
+    [q] = find_quantities(text, [])
+    assert text[q.start : q.end] == quote
+    assert q.unit is not None and q.unit.name == "inch"
+    assert round(q.low + 0.45) == low and round(q.high - 0.45) == high

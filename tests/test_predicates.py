@@ -48,6 +48,8 @@ def _predicates(text: str) -> list[tuple[str, str]]:
         ("Two suspects were arrested", [("Two suspects", "arrested")]),
         ("Police were looking for three suspects", [("three suspects", "sought")]),
         ("Fourteen people were hospitalized.", [("Fourteen people", "injured")]),
+        ("A total of five officers were involved", [("five officers", "involved")]),
+        ("Two officers opened fire on the man", [("Two officers", "fired")]),
         ("Six people attended. Later they were hurt", [("Six people", "")]),  # a full stop
     ],
 )

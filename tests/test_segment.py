@@ -264,6 +264,8 @@ def test_segment_caps_run_on_text() -> None:
         pytest.param("By Jana Novak", id="byline"),
         pytest.param("Photo: Jana Novak", id="photo-credit"),
         pytest.param("Related: Ten tips for a flood", id="related"),
+        pytest.param("With Ryan Sit, Erin Durkin and Graham Rayman", id="contributors"),
+        pytest.param("View Full Caption DNAinfo/Jana Novak", id="caption"),
     ],
 )
 def test_segment_furniture_lines_flagged(line: str) -> None:
@@ -276,6 +278,18 @@ def test_segment_furniture_lines_flagged(line: str) -> None:
     assert by_text[line].furniture
     assert not by_text[prose].furniture
     assert not by_text["Crews reopened the coastal road on Sunday afternoon."].furniture
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "With the help of neighbours, Crews Reopened the road.",
+        "With Obama in Hanoi, the talks went on.",
+    ],
+)
+def test_segment_prose_opening_with_with_is_not_a_contributor_line(line: str) -> None:
+    sentences = segment(make_source(f"{line}\nCrews reopened the coastal road on Sunday."))
+    assert not any(s.furniture for s in sentences)
 
 
 def test_segment_contact_line_at_end_flagged() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from checker import tables
+from checker.addresses import labelled
 from checker.attribution import attribution
 from checker.gazetteer import country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
@@ -18,10 +20,39 @@ from checker.text import STOPWORDS, lemma, stem
 # "in Vientiane", "at the Guildhall": a name right after a locative preposition is a place.
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _REPORTING = frozenset(["said", "say", "says", "told", "tell", "according", "added", "noted"])
+# "You've", "It's": a capitalised function word with a clitic, not a name
+_CLITIC = re.compile(r"^(\w+)['’](?:ve|ll|re|d|m|s|t)$", re.I)
+# "D-Wash.", "R-Texas": a legislator's party and state, not a name
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]{0,9}\.?$")
+_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*(?![A-Za-z])")
+_CREDIT_SPAN = 3  # a name this many words after a credit word is a credit
+
+
+_CREDITS = tables.words("entity_credit_words.txt")
 
 
 def _stem(word: str) -> str:
     return stem(lemma(word))
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without the punctuation around it ("" for punctuation alone)."""
+    return word.lower().strip(".,;:!?()[]{}“”\"'‘’/|-–—")
+
+
+def _not_a_name(text: str) -> bool:
+    m = _CLITIC.match(text)
+    return bool(m and m.group(1).lower() in STOPWORDS) or bool(_PARTY_TAG.match(text))
+
+
+def _lower_case_words(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """The words the batch writes in lower case somewhere."""
+    return frozenset(w for s in sentences for w in _WORD.findall(s.text))
+
+
+def _common_words(name: str, common: frozenset[str]) -> bool:
+    words = [w for w in re.split(r"[\s/]+", name) if any(ch.isalpha() for ch in w)]
+    return bool(words) and all(_bare(w) in common for w in words)
 
 
 class EntityRule:
@@ -52,8 +83,12 @@ class EntityRule:
         names = find_names(text)
         places = [n for n in names if _LOCATIVE.search(text[: n.start])]
         for n in names:
-            before = [w.lower().strip(",;:“”\"'") for w in text[: n.start].split()][-2:]
-            slot = " ".join(_stem(w) for w in before if w)
+            if _not_a_name(n.text):
+                continue
+            before = [_bare(w) for w in text[: n.start].split()]
+            if _CREDITS & set(before[-_CREDIT_SPAN:]):
+                continue
+            slot = " ".join(_stem(w) for w in [w for w in before if w][-2:])
             kind = "place" if country_of(n.text) else "name"
             claims.append(
                 Claim(
@@ -78,6 +113,16 @@ class EntityRule:
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
+        # a name inside a link, or one made of words the sources also write in lower case
+        # ("Toddler" and "Young Child Wounded" in headlines; its fullest form, so "Young" of
+        # "Cy Young" stays a name), is no name to compare
+        common = _lower_case_words(ctx.sentences.values())
+        claims = [
+            c
+            for c in claims
+            if not labelled(c, ctx.sentences)
+            and not _common_words(ctx.names.canonical(c.value), common)
+        ]
         names_in: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             names_in[c.source_id].add(ctx.names.canonical(c.value))

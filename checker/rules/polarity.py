@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -38,8 +39,14 @@ for _group, (_pos, _neg) in enumerate(_ANTONYMS):
     for _w in _neg.split():
         _SIDE[_w] = (_group, 1)
 _NEGATION = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|cannot|without)\b|\b\w+n[’']t\b", re.I
+    r"\b(?:not|never|no longer|no one|none|nobody|nothing|neither|nor|cannot|without)\b"
+    r"|\b\w+n[’']t\b",
+    re.I,
 )
+# A negation inside a run of this many words or more that the other sentence lacks is part
+# of a clause only one source has ("..., and if we don't get it, there should be no deal"),
+# not a flip of what both say.
+_EXTRA_CLAUSE = 6
 
 
 class PolarityRule:
@@ -142,6 +149,8 @@ class PolarityRule:
             negated_sentence = sa if neg_a else sb
             if not _negates_shared_verb(negated, negated_sentence, plain_sentence):
                 return pairs
+            if _in_extra_clause(negated, negated_sentence, plain_sentence):
+                return pairs
             plain = whole_sentence_claim(
                 plain_sentence, self.code, "affirmed", "negation", attribution(plain_sentence.text)
             )
@@ -168,6 +177,18 @@ def _negates_shared_verb(neg: Claim, negated: Sentence, plain: Sentence) -> bool
     after = tokens(negated.text[neg.end - negated.start :])[:4]
     words = [t for t in after if content_lemmas([t])][:1]
     return bool(words) and bool(content_lemmas(words) & _content(plain.text))
+
+
+def _in_extra_clause(neg: Claim, negated: Sentence, plain: Sentence) -> bool:
+    """Is the negation inside a long run of words that the other sentence does not have?"""
+    toks = tokens(negated.text)
+    words = [t.lower for t in toks]
+    at = next((k for k, t in enumerate(toks) if t.end > neg.start - negated.start), len(toks))
+    matcher = difflib.SequenceMatcher(None, [t.lower for t in tokens(plain.text)], words, False)
+    for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if j1 <= at < j2:
+            return op == "insert" and j2 - j1 >= _EXTRA_CLAUSE
+    return False
 
 
 def _agent(s: Sentence, c: Claim) -> str:

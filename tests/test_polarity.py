@@ -1,0 +1,50 @@
+"""POL: a flipped negation between two versions of one statement, and what is no flip."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.api import audit
+from checker.model import Source
+
+QUOTE = (
+    '"The president should listen to and work with his allies in Congress, who have expressed '
+    "their concerns about the impact that a weak agreement would have on our workers, to make "
+    'sure we get the best, strongest deal possible," Clinton said.'
+)
+
+
+def _pol(a: str, b: str, embedder) -> list:
+    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
+    return [c for c in report.conflicts if c.rule == "POL"]
+
+
+def test_a_negation_flipped_in_one_version_is_reported(embedder) -> None:
+    a = "Police said the two men were arrested at the scene and charged with assault on Friday."
+    b = a.replace("were arrested", "were not arrested")
+    [found] = _pol(a, b, embedder)
+    assert sorted(cc.quote for cc in found.claims)[1] == "not"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            "All the victims were intoxicated, and none could provide a motive for the "
+            "shooting, police said.",
+            "All of the victims were intoxicated, according to police, and could not provide a "
+            "motive for the shooting.",
+            id="none-and-not",
+        ),
+        pytest.param(
+            QUOTE,
+            QUOTE.replace(
+                'deal possible," Clinton said.',
+                "deal possible and if we don't get it, there should be no deal,\" Clinton said.",
+            ),
+            id="clause-only-one-has",
+        ),
+    ],
+)
+def test_no_flip_is_reported(a: str, b: str, embedder) -> None:
+    assert _pol(a, b, embedder) == []
