@@ -44,6 +44,11 @@ def test_a_negation_flipped_in_one_version_is_reported(embedder) -> None:
             ),
             id="clause-only-one-has",
         ),
+        pytest.param(
+            "No suspects are in custody after the shooting on Elm Street, police said.",
+            "No one is in custody after the shooting on Elm Street, police said.",
+            id="no-and-no-one",
+        ),
     ],
 )
 def test_no_flip_is_reported(a: str, b: str, embedder) -> None:

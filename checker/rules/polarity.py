@@ -39,7 +39,7 @@ for _group, (_pos, _neg) in enumerate(_ANTONYMS):
     for _w in _neg.split():
         _SIDE[_w] = (_group, 1)
 _NEGATION = re.compile(
-    r"\b(?:not|never|no longer|no one|none|nobody|nothing|neither|nor|cannot|without)\b"
+    r"\b(?:not|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|cannot|without)\b"
     r"|\b\w+n[’']t\b",
     re.I,
 )
