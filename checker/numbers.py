@@ -389,8 +389,8 @@ _PERSON_NOUN_BEFORE = re.compile(
 def _appositive_age(before: str, after: str, value: float) -> bool:
     """A whole number set off by commas right after a word for a person is an age."""
     return (
-        value == int(value)
-        and 0 < value < 120
+        0 < value < 120
+        and value == int(value)
         and after.lstrip().startswith(",")
         and bool(_PERSON_NOUN_BEFORE.search(before))
     )

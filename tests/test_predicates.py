@@ -50,6 +50,8 @@ def _predicates(text: str) -> list[tuple[str, str]]:
         ("Fourteen people were hospitalized.", [("Fourteen people", "injured")]),
         ("A total of five officers were involved", [("five officers", "involved")]),
         ("Two officers opened fire on the man", [("Two officers", "fired")]),
+        ("Charges filed against 13-year-old in shooting", [("13-year-old", "arrested")]),
+        ("Toddler shoots 2-year-old sister", [("2-year-old", "shot")]),
         ("Six people attended. Later they were hurt", [("Six people", "")]),  # a full stop
     ],
 )
