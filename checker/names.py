@@ -352,27 +352,24 @@ def _abbreviations() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _readings(name: str) -> frozenset[str]:
-    """The ways to read a lower-case name with its abbreviations written out."""
+def _readings(name: str) -> tuple[frozenset[str], ...]:
+    """The words of each way to read a lower-case name with its abbreviations written out,
+    the name as written first."""
     table = _abbreviations()
-    out = [""]
+    out: list[tuple[str, ...]] = [()]
     for w in name.replace(".", " ").split():
-        out = [f"{o} {f}".lstrip() for o in out for f in (w, *table.get(w, ()))][:64]
-    return frozenset(out)
+        out = [(*o, f) for o in out for f in (w, *table.get(w, ()))][:64]
+    return tuple(frozenset(" ".join(o).split()) for o in out)
 
 
 def spelling_variants(a: str, b: str) -> bool:
     """Two spellings of one name ("Muammar"/"Moammar", "Gadhafi"/"Qaddafi"): every word of
     one close to the word in the same place of the other (lower-case names); or one name,
     its abbreviations written out, equal to or within the other ("n. 7th ave" / "n. 7th
-    avenue", "kan" / "kansas")."""
+    avenue", "kan" / "kansas", "street" / "st. dispatch": a sentence break lost after an
+    abbreviation)."""
     ra, rb = _readings(a), _readings(b)
-    if ra & rb:
-        return True
-    # "street" / "st. dispatch" (a sentence break lost after an abbreviation)
-    if any(
-        set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in ra for y in rb
-    ):
+    if any(x <= y or y <= x for x in ra for y in rb):
         return True
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
