@@ -134,15 +134,23 @@ def _read_file(path: Path, *, explicit: bool, max_bytes: int) -> tuple[list[Sour
         return [], [Skipped(where, f"a checker {own} report, not an article")]
     if suffix in HTML_SUFFIXES:
         try:
-            text, title = html_main_text(text)
+            text, title, published = html_main_text(text)
         except ValueError as err:
             return [], [Skipped(where, str(err))]
     else:
-        title = _first_line_title(text)
+        title, published = _first_line_title(text), ""
     if not text.strip():
         return [], [Skipped(where, "empty: no text to audit")]
     notes = () if encoding in ("utf-8", "utf-8-sig") else (_encoding_note(encoding),)
-    src = Source(id=path.stem, text=text, path=where, title=title, encoding=encoding, notes=notes)
+    src = Source(
+        id=path.stem,
+        text=text,
+        path=where,
+        title=title,
+        encoding=encoding,
+        notes=notes,
+        published=published,
+    )
     return [_with_furniture(src)], []
 
 
@@ -257,22 +265,30 @@ def checker_output(text: str) -> str:
     return ""
 
 
-def html_main_text(html: str) -> tuple[str, str]:
-    """Extract an HTML page's main article text and title with trafilatura."""
+# The publication date from the page's markup only (`<meta property="article:published_time">`,
+# JSON-LD, `<time>`, a dated URL), never guessed from dates in the text: the original date,
+# not the last modification, so an update is dated when it was first published.
+_DATE_CONFIG = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+
+def html_main_text(html: str) -> tuple[str, str, str]:
+    """An HTML page's main article text, title and publication date (`YYYY-MM-DD` or "")
+    with trafilatura."""
     import trafilatura
 
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, include_links=False, deduplicate=False
     )
-    title = ""
+    title = published = ""
     try:
-        meta = trafilatura.extract_metadata(html)
-        title = (meta.title or "") if meta is not None else ""
+        meta = trafilatura.extract_metadata(html, date_config=dict(_DATE_CONFIG))
+        if meta is not None:
+            title, published = meta.title or "", meta.date or ""
     except Exception:  # metadata is optional
         log.debug("no HTML metadata", exc_info=True)
     if not text or not text.strip():
         raise ValueError("no article text found in the HTML page")
-    return text, title
+    return text, title, published
 
 
 def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], list[Skipped]]:

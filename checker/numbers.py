@@ -205,7 +205,9 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
             return None  # "Flight 370", "Article 5", "No. 10": a name, not a quantity
         if re.match(r"(?:st|nd|rd|th)\b", text[m.end("dig") :], re.I):
             return None  # an ordinal
-        tol = _rounding(raw)
+        # A block number labels a place: "the 14600 block" is not a rounded 14,550-14,650.
+        exact = re.match(r"\s+(?:block|blk)\b", text[m.end("dig") :], re.I)
+        tol = 0.0 if exact else _rounding(raw)
         half = _half_unit(raw)
         if re.search(r"(?:^|[\s(])[-−–]$", before) and not m.group("cur"):
             value = -value  # "-5 degrees Celsius"

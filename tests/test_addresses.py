@@ -42,6 +42,23 @@ def test_times_give_no_claims_and_addresses_no_dates() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("in the 14600 block of E. 14th Street", "on the 14500 block of East 14th Street", False),
+        ("in the 1400 block of Elm Street", "the 1400 block of Elm", True),
+        ("about 5,600 residents", "5,650 residents", True),  # a round count stays rounded
+    ],
+)
+def test_block_numbers_are_exact(a: str, b: str, agree: bool) -> None:
+    # A block number names a place, so two adjacent hundred-blocks are two places, while
+    # "5,600" as a count may be a rounded 5,650.
+    from checker.rules.numeric import _agree
+
+    (ca,), (cb,) = _claims(a), _claims(b)
+    assert _agree(ca, cb) is agree
+
+
+@pytest.mark.parametrize(
     ("text", "labels"),
     [
         ("contact the department at 618-457-3200.", ["618-457-3200"]),

@@ -53,6 +53,36 @@ def _sources(days: dict[str, str]) -> list[Source]:
     return [Source(id=s, text="x", published=d) for s, d in days.items()]
 
 
+_BODY = (
+    "<p>Two people were shot on Monday night outside a bar on Elm Street, police said. Both "
+    "were taken to a hospital, where one of them later died of his wounds.</p><p>Police said "
+    "the shooting followed an argument inside the bar on March 3, 2015, and no arrest has "
+    "been made so far; the investigation is continuing.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        ('<meta property="article:published_time" content="2016-05-03T10:00:00Z">', "2016-05-03"),
+        ('<meta name="date" content="2016-05-04">', "2016-05-04"),
+        (  # the original publication, not the later modification
+            '<meta property="article:published_time" content="2016-05-03T10:00:00Z">'
+            '<meta property="article:modified_time" content="2016-06-01T10:00:00Z">',
+            "2016-05-03",
+        ),
+        ("", ""),  # a date in the text is no publication date
+    ],
+)
+def test_html_sources_read_their_published_meta(tmp_path, head: str, day: str) -> None:
+    from checker.ingest import ingest
+
+    page = f"<html><head><title>Shooting</title>{head}</head><body><article>{_BODY}</article>"
+    (tmp_path / "a.html").write_text(page + "</body></html>", "utf-8")
+    (src,) = ingest([str(tmp_path / "a.html")]).sources
+    assert src.published == day
+
+
 @pytest.mark.parametrize(
     ("values", "days", "kind"),
     [
