@@ -15,17 +15,12 @@ import numpy as np
 
 from checker.align import align, similarity_map
 from checker.baseline import Baseline, apply_baseline, load_baseline
+from checker.batch import Batch, gather
 from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_key
 from checker.conflicts import sort_conflicts, without_repeats
 from checker.embed import Embedder
-from checker.errors import InputError, OptionError
-from checker.ingest import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_SOURCES,
-    Ingested,
-    ingest,
-    unique_ids,
-)
+from checker.errors import OptionError
+from checker.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_SOURCES
 from checker.locate import locate
 from checker.model import (
     Claim,
@@ -152,7 +147,7 @@ def audit(
     extracting = rules_fingerprint([r for r in rules if r.code != NliRule.code])
     known = load_baseline(baseline) if isinstance(baseline, str | os.PathLike) else baseline
 
-    batch = _gather(sources, reference, settings)  # ingest
+    batch = gather(sources, reference, settings)  # ingest
     store, cache_note = (cache, "") if isinstance(cache, Cache) else open_cache(cache)
     try:
         # segment, extract claims
@@ -232,44 +227,6 @@ def _rules(settings: Settings) -> list[Rule]:
 
 
 @dataclass(frozen=True)
-class _Batch:
-    """The sources of one run: new ones and references, in id order."""
-
-    ingested: Ingested
-    refs: Ingested
-    new_ids: frozenset[str]
-    ordered: tuple[Source, ...]
-
-
-def _gather(
-    sources: Sequence[str | os.PathLike[str] | Source],
-    reference: Iterable[str | os.PathLike[str] | Source],
-    settings: Settings,
-) -> _Batch:
-    ingested = ingest(sources, max_bytes=settings.max_bytes)
-    refs = _references(reference, ingested, settings.max_bytes)
-    if refs.sources:  # a new source never takes the id of an accepted one
-        ingested = replace(
-            ingested, sources=unique_ids(ingested.sources, [s.id for s in refs.sources])
-        )
-    if not ingested.sources:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in ingested.skipped[:3])
-        given = ", ".join(str(s) for s in list(sources)[:3] if not isinstance(s, Source))
-        where = f" in {given}" if given else ""
-        detail = f" ({reasons})" if reasons else "; give .txt .md .html .json or .jsonl files"
-        raise InputError(f"no usable source{where}{detail}")
-    found = len(ingested.sources) + len(refs.sources)
-    if found > settings.max_sources:
-        raise InputError(
-            f"found {found:,} usable sources, over the limit of {settings.max_sources:,}; "
-            f"raise --max-sources to {found} or audit fewer at a time"
-        )
-    # Sources in id order, so the same files give the same report whatever order they came in.
-    ordered = tuple(sorted((*refs.sources, *ingested.sources), key=lambda s: s.id))
-    return _Batch(ingested, refs, frozenset(s.id for s in ingested.sources), ordered)
-
-
-@dataclass(frozen=True)
 class _Embedding:
     alignments: tuple[Any, ...] = ()
     windows: Mapping[str, np.ndarray] = field(default_factory=dict)
@@ -281,7 +238,7 @@ def _embed_and_align(
     docs: Sequence[Document],
     claims: Sequence[Claim],
     sentences: Mapping[tuple[str, int], Any],
-    batch: _Batch,
+    batch: Batch,
     settings: Settings,
     store: Cache | None,
     progress: ProgressFn | None,
@@ -313,7 +270,7 @@ def _compare(
     sentences: Mapping[tuple[str, int], Any],
     docs: Sequence[Document],
     embedding: _Embedding,
-    batch: _Batch,
+    batch: Batch,
     settings: Settings,
 ) -> list[Conflict]:
     names = NameIndex(
@@ -335,19 +292,6 @@ def _compare(
     if batch.refs.sources:
         conflicts = [c for c in conflicts if any(cc.source in batch.new_ids for cc in c.claims)]
     return [_with_severity(c, settings.severity) for c in with_kinds(conflicts, batch.ordered)]
-
-
-def _references(
-    reference: Iterable[str | os.PathLike[str] | Source], new: Ingested, max_bytes: int
-) -> Ingested:
-    """The accepted sources, less any file also given as new (say, a changed article that a
-    pre-commit hook passes while its folder is the reference)."""
-    refs = ingest(list(reference), max_bytes=max_bytes)
-    new_paths = {os.path.realpath(s.path) for s in new.sources if s.path}
-    kept = tuple(s for s in refs.sources if not s.path or os.path.realpath(s.path) not in new_paths)
-    new_paths |= {os.path.realpath(s.path) for s in new.skipped}  # named once, as new
-    skipped = tuple(s for s in refs.skipped if os.path.realpath(s.path) not in new_paths)
-    return Ingested(kept, skipped)
 
 
 def _analyse(

@@ -175,6 +175,15 @@ def say(message: str) -> None:
     click.echo(shown(message), err=True)
 
 
+EXIT_OK, EXIT_CONFLICTS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(err: Exception) -> int:
+    """Say what went wrong in one line; the exit code of a bad input or option."""
+    say(f"checker: error: {str(err) or type(err).__name__}")
+    return EXIT_ERROR
+
+
 class _Escaped(logging.Handler):
     """The library's log records (cache warnings and the like) as escaped `checker:` lines."""
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.files import read_regular_file
 from checker.furniture import find_furniture, is_furniture_line
+from checker.htmltext import html_main_text
 from checker.model import Skipped, Source
 from checker.report.mdfmt import is_markdown_report
 from checker.updates import published_line
@@ -263,32 +264,6 @@ def checker_output(text: str) -> str:
     ):
         return "GitHub annotations"
     return ""
-
-
-# The publication date from the page's markup only (`<meta property="article:published_time">`,
-# JSON-LD, `<time>`, a dated URL), never guessed from dates in the text: the original date,
-# not the last modification, so an update is dated when it was first published.
-_DATE_CONFIG = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
-
-
-def html_main_text(html: str) -> tuple[str, str, str]:
-    """An HTML page's main article text, title and publication date (`YYYY-MM-DD` or "")
-    with trafilatura."""
-    import trafilatura
-
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, include_links=False, deduplicate=False
-    )
-    title = published = ""
-    try:
-        meta = trafilatura.extract_metadata(html, date_config=dict(_DATE_CONFIG))
-        if meta is not None:
-            title, published = meta.title or "", meta.date or ""
-    except Exception:  # metadata is optional
-        log.debug("no HTML metadata", exc_info=True)
-    if not text or not text.strip():
-        raise ValueError("no article text found in the HTML page")
-    return text, title, published
 
 
 def _read_records(path: Path, text: str, encoding: str) -> tuple[list[Source], list[Skipped]]:

@@ -40,3 +40,13 @@ def test_serialisation_imports_nothing_of_the_package_at_run_time() -> None:
 def test_formatters_serialise_through_one_module() -> None:
     for name in ("jsonfmt.py", "csvfmt.py"):
         assert "checker.serialize" in _runtime_imports(CHECKER / "report" / name)
+
+
+def test_no_module_runs_much_over_400_lines() -> None:
+    # Small modules (issue 10, item 8): a module that grows past this is split by stage.
+    long = {
+        str(p.relative_to(CHECKER)): n
+        for p in CHECKER.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 420
+    }
+    assert not long, long
