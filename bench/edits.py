@@ -114,19 +114,27 @@ def number_spots(sentence: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# What dates a page, not an event: a time stamp or a copyright line.
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:posted|updated|published|modified)\b[^.!?]{0,40}|(?:©|\(c\)|\bcopyright)\s*)$", re.I
+)
+
+
 def date_spots(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) for each month, weekday or year of `sentence`."""
+    """(start, end, replacement) for each month, weekday or year of `sentence` that dates an
+    event: not a block number ("the 2000 block") nor a page's time stamp or copyright."""
     out = []
     for m in _MONTH.finditer(sentence):
         out.append((m.start(), m.end(), MONTHS[(MONTHS.index(m.group(0)) + 1) % 12]))
     for m in _WEEKDAY.finditer(sentence):
         out.append((m.start(), m.end(), WEEKDAYS[(WEEKDAYS.index(m.group(0)) + 2) % 7]))
     for m in _YEAR.finditer(sentence):
-        out.append((m.start(), m.end(), str(int(m.group(0)) - 1)))
+        if not _ADDRESS_AFTER.match(sentence[m.end() :]):
+            out.append((m.start(), m.end(), str(int(m.group(0)) - 1)))
     for m in _DAY.finditer(sentence):
         day = int(m.group("day"))
         out.append((m.start("day"), m.end("day"), str(day + 2 if day <= 26 else day - 2)))
-    return sorted(out)
+    return sorted(x for x in out if not _STAMP_BEFORE.search(sentence[: x[0]]))
 
 
 def office_names(text: str) -> list[str]:

@@ -75,6 +75,21 @@ def test_date_edit_changes_a_month_weekday_year_or_day(seed: int) -> None:
     assert change.new in {"Thursday", "April", "2013", "6"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "olds"),
+    [
+        ("Shots rang out in the 2000 block of Elm Street on Monday.", ["Monday"]),
+        ("Updated: Nov 2, 2015 - 9:51 AM", []),  # the page's time stamp
+        ("(© Copyright 2015 The Associated Press.", []),
+        ("He died in 2015 after a fall.", ["2015"]),
+    ],
+)
+def test_a_date_edit_changes_only_dates_of_events(sentence: str, olds: list[str]) -> None:
+    from bench.edits import date_spots
+
+    assert [sentence[a:b] for a, b, _ in date_spots(sentence)] == olds
+
+
 def test_office_edit_puts_another_incidents_name_in_the_title() -> None:
     change = edit(ARTICLE, _spans(ARTICLE), "office", random.Random(3), names=NAMES)
     assert change is not None
