@@ -43,6 +43,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus
 MAX_CHARS = 12_000  # longer pages are mostly site furniture; they slow mining for little
 WITHIN = os.environ.get("CHECKER_TRAIN_WITHIN", "1") == "1"  # also pairs inside one article
 MAX_PAIRS = 200  # candidate pairs kept per incident (a seeded sample of the rest)
+PROBE_INCIDENTS = 100  # train incidents whose claims the model's record digests
 
 
 def _comparable(a: Any, b: Any) -> bool:
@@ -59,15 +60,35 @@ def incidents(corpus: Path, part: str, limit: int | None) -> list[Path]:
     return found[:limit] if limit else found
 
 
-def mine(folder: Path, embed: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Features, labels (1 same fact) and kinds of the candidate pairs of one incident."""
+def read_incident(folder: Path) -> tuple[list[Document], list[Any]]:
+    """The articles of one incident (none over MAX_CHARS) and their NUM and DATE claims."""
     files = [p for p in sorted(folder.iterdir()) if p.stat().st_size <= MAX_CHARS]
     got = ingest([str(p) for p in files])
-    if len(got.sources) < 2:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), []
     rules: list[Any] = [NumericRule(), DateRule()]
     docs = [Document(s, segment(s)) for s in got.sources]
-    claims = [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
+    return docs, [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
+
+
+def claims_probe(corpus: Path, n: int = PROBE_INCIDENTS) -> dict[str, Any]:
+    """A digest of the claims training reads from the first `n` train incidents. Recorded in
+    the model, it tells whether the current code still extracts what the model was fitted on
+    (tests/test_samefact.py), so the shipped file stays the one `checker.train` rebuilds."""
+    h = hashlib.sha256()
+    count = 0
+    for folder in incidents(corpus, "train", n):
+        for c in read_incident(folder)[1]:
+            row = (folder.name, c.source_id, c.start, c.end, c.rule, c.key, str(c.value))
+            bounds = (repr(c.low), repr(c.high), str(c.get("predicate") or ""), c.unit)
+            h.update(json.dumps([*row, *bounds]).encode() + b"\n")
+            count += 1
+    return {"incidents": n, "claims": count, "sha256": h.hexdigest()}
+
+
+def mine(folder: Path, embed: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Features, labels (1 same fact) and kinds of the candidate pairs of one incident."""
+    docs, claims = read_incident(folder)
+    if len(docs) < 2:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), []
     sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
     live = [s for d in docs for s in d.sentences if not s.furniture]
     if not claims or not live:
@@ -247,6 +268,7 @@ def build(
         "trees": len(trees),
         "max_chars": MAX_CHARS,
         "max_pairs": MAX_PAIRS,
+        "claims_probe": claims_probe(corpus),
         "importances": {
             f: round(float(v), 4) for f, v in zip(FEATURES, clf.feature_importances_, strict=True)
         },

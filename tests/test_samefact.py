@@ -160,3 +160,17 @@ def test_frame_window_masks_the_value() -> None:
     assert "12" not in frame.window and "#" in frame.window
     assert frame.window.split().index("#") == 2
     assert "tromso" in frame.subjects
+
+
+def test_the_shipped_model_was_fitted_on_what_the_code_extracts() -> None:
+    # The model records a digest of the claims training read from the first train incidents;
+    # when extraction changes, `python -m checker.train` no longer rebuilds the shipped file,
+    # and this says so (the corpus is research data beside the project, not in it).
+    from checker import train
+
+    if not train.DEFAULT_CORPUS.is_dir():
+        pytest.skip(f"no training corpus at {train.DEFAULT_CORPUS}")
+    recorded = dict(samefact.load_model().meta or {}).get("claims_probe")
+    assert recorded, "the shipped model records no claims probe; rebuild it"
+    now = train.claims_probe(train.DEFAULT_CORPUS, recorded["incidents"])
+    assert now == recorded, "extraction changed since the model was fitted: run checker.train"
