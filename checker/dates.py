@@ -83,9 +83,8 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             d = _from_match(m)
             if d is None:
                 continue
-            reporting = bool(
-                _REPORTING.search(text[: m.start()]) or _STAMP.search(text[: m.start()])
-            )
+            before = text[: m.start()]
+            reporting = bool(_REPORTING.search(before) or _STAMP.search(before))
             out.append(DateMention(m.start(), m.end(), d[0], d[1], reporting))
             taken.append((m.start(), m.end()))
     for m in _YEAR_CUE.finditer(text):

@@ -60,13 +60,16 @@ def incidents(corpus: Path, part: str, limit: int | None) -> list[Path]:
     return found[:limit] if limit else found
 
 
-def read_incident(folder: Path) -> tuple[list[Document], list[Any]]:
-    """The articles of one incident (none over MAX_CHARS) and their NUM and DATE claims."""
+def read_incident(folder: Path) -> list[Document]:
+    """The articles of one incident (none over MAX_CHARS), segmented."""
     files = [p for p in sorted(folder.iterdir()) if p.stat().st_size <= MAX_CHARS]
-    got = ingest([str(p) for p in files])
+    return [Document(s, segment(s)) for s in ingest([str(p) for p in files]).sources]
+
+
+def extract(docs: Sequence[Document]) -> list[Any]:
+    """The NUM and DATE claims of the articles, in order: what training reads."""
     rules: list[Any] = [NumericRule(), DateRule()]
-    docs = [Document(s, segment(s)) for s in got.sources]
-    return docs, [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
+    return [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
 
 
 def claims_probe(corpus: Path, n: int = PROBE_INCIDENTS) -> dict[str, Any]:
@@ -76,7 +79,7 @@ def claims_probe(corpus: Path, n: int = PROBE_INCIDENTS) -> dict[str, Any]:
     h = hashlib.sha256()
     count = 0
     for folder in incidents(corpus, "train", n):
-        for c in read_incident(folder)[1]:
+        for c in extract(read_incident(folder)):
             row = (folder.name, c.source_id, c.start, c.end, c.rule, c.key, str(c.value))
             bounds = (repr(c.low), repr(c.high), str(c.get("predicate") or ""), c.unit)
             h.update(json.dumps([*row, *bounds]).encode() + b"\n")
@@ -86,9 +89,10 @@ def claims_probe(corpus: Path, n: int = PROBE_INCIDENTS) -> dict[str, Any]:
 
 def mine(folder: Path, embed: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Features, labels (1 same fact) and kinds of the candidate pairs of one incident."""
-    docs, claims = read_incident(folder)
+    docs = read_incident(folder)
     if len(docs) < 2:
         return np.zeros((0, len(FEATURES))), np.zeros(0), []
+    claims = extract(docs)
     sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
     live = [s for d in docs for s in d.sentences if not s.furniture]
     if not claims or not live:
