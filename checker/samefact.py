@@ -88,7 +88,8 @@ class SameFactModel:
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """Uncalibrated probabilities (the ensemble's logistic output)."""
-        X = np.asarray(X, dtype=np.float64)
+        # as scikit-learn compares them: features in single precision, thresholds in double
+        X = np.asarray(X, dtype=np.float32).astype(np.float64)
         z = np.full(len(X), self.init)
         rows = np.arange(len(X))
         for t in self.trees:

@@ -142,6 +142,31 @@ def test_exported_trees_predict_as_the_fitted_ensemble() -> None:
     assert model.predict(np.zeros((0, len(FEATURES)))).shape == (0,)
 
 
+def test_exported_trees_compare_features_as_scikit_learn_does() -> None:
+    # Features such as a similarity rounded to 4 places are not single-precision numbers;
+    # scikit-learn compares them in single precision, and so must the exported trees, or a
+    # value next to a split goes the other way (a rebuild's check once failed on one row).
+    from checker.train import export_trees, fit
+
+    rng = np.random.default_rng(11)
+    X = np.round(rng.uniform(size=(3000, len(FEATURES))), 3)
+    y = (X[:, 0] + 0.3 * rng.normal(size=3000) > 0.5).astype(float)
+    clf = fit(X, y, seed=3, trees=60)
+    init, trees = export_trees(clf)
+    doc = {
+        "format": samefact.FORMAT,
+        "version": "test",
+        "features": list(FEATURES),
+        "init": init,
+        "learning_rate": clf.learning_rate,
+        "trees": trees,
+        "calibration": {"x": [0.0, 1.0], "y": [0.0, 1.0]},
+        "threshold": 0.5,
+    }
+    model = samefact.SameFactModel.from_dict(doc)
+    np.testing.assert_allclose(model.raw(X), clf.predict_proba(X)[:, 1], atol=1e-9)
+
+
 def test_reliability_bins_count_every_pair() -> None:
     from checker.train import reliability
 
