@@ -194,6 +194,19 @@ def normalise(name: str) -> str:
     return " ".join(w.lower() for w in words if w)
 
 
+_MINOR = tables.words("title_case_minor_words.txt")
+_TITLE_CASE_SHARE = 0.8  # of a sentence's words (less minor ones) capitalised: a headline
+
+
+def title_case(text: str) -> bool:
+    """A headline written in title case ("Man Found Guilty in Shooting"), where every word
+    is capitalised and a capital letter is no sign of a name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _MINOR]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
 def find_names(text: str) -> list[NameMention]:
     """Capitalised word runs that look like names; sentence-initial function words dropped."""
     out = []

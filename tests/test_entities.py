@@ -99,3 +99,37 @@ def test_a_different_place_in_the_same_slot_is_still_reported(embedder) -> None:
     b = a.replace("Ashford", "Brampton")
     found = _ent(a, b, embedder)
     assert [sorted(cc.quote for cc in c.claims) for c in found] == [["Ashford", "Brampton"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # one word where a clause begins: "Victim" and "Man" are capitalised as any word
+            "Winona police: Victim of Friday night shooting died Monday evening\n\n"
+            "A 24-year-old was shot in Winona on Friday night and died on Monday.",
+            "Winona police: Man critical following Friday night shooting\n\n"
+            "A 24-year-old was shot in Winona on Friday night, police said.",
+        ),
+        (  # a headline in title case: every word is capitalised
+            "Teen Charged After Shooting Near Elm Park School\n\n"
+            "A 17-year-old was charged on Tuesday after a shooting near a school.",
+            "Teen Held After Shooting Near Elm Park School\n\n"
+            "A 17-year-old was charged on Tuesday after a shooting near a school.",
+        ),
+    ],
+)
+def test_capitals_that_say_nothing_make_no_names(a: str, b: str, embedder) -> None:
+    assert _ent(a, b, embedder) == []
+
+
+def test_a_name_at_a_clause_start_counts_where_the_batch_also_writes_it_in_running_text(
+    embedder,
+) -> None:
+    a = (
+        "Festival news: Ashford drew 2,000 visitors on Sunday, organisers said. "
+        "The spring festival was held in the village of Ashford."
+    )
+    b = a.replace("Ashford", "Brampton")
+    found = _ent(a, b, embedder)
+    pairs = [sorted(cc.quote for cc in c.claims) for c in found]
+    assert pairs and all(p == ["Ashford", "Brampton"] for p in pairs), pairs

@@ -11,7 +11,7 @@ from checker.addresses import labelled
 from checker.attribution import attribution
 from checker.gazetteer import country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import find_names, spelling_variants
+from checker.names import find_names, spelling_variants, title_case
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.rules.swaps import name_swaps
@@ -26,6 +26,8 @@ _CLITIC = re.compile(r"^(\w+)['’](?:ve|ll|re|d|m|s|t)$", re.I)
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]{0,9}\.?$")
 _WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*(?![A-Za-z])")
 _CREDIT_SPAN = 3  # a name this many words after a credit word is a credit
+# where a clause begins, so a capital letter says nothing: "Winona police: Victim of ..."
+_CLAUSE_START = re.compile(r"(?:^|[:;–—(“\"]|\s-)\s*$")
 
 
 _CREDITS = tables.words("entity_credit_words.txt")
@@ -43,6 +45,12 @@ def _bare(word: str) -> str:
 def _not_a_name(text: str) -> bool:
     m = _CLITIC.match(text)
     return bool(m and m.group(1).lower() in STOPWORDS) or bool(_PARTY_TAG.match(text))
+
+
+def _cased(c: Claim) -> bool:
+    """Whether the claim's capitals are a sign of a name: not a headline in title case, and
+    not one word where a clause begins ("Victim of Friday night shooting died")."""
+    return not c.get("title_case") and not (c.get("clause_start") and " " not in c.quote)
 
 
 def _lower_case_words(sentences: Iterable[Sentence]) -> frozenset[str]:
@@ -82,6 +90,7 @@ class EntityRule:
         claims = []
         names = find_names(text)
         places = [n for n in names if _LOCATIVE.search(text[: n.start])]
+        headline = title_case(text)
         for n in names:
             if _not_a_name(n.text):
                 continue
@@ -107,21 +116,27 @@ class EntityRule:
                         ("sentence_start", n.start == 0),
                         ("locative", n in places),
                         ("n_places", len(places)),
+                        ("clause_start", bool(_CLAUSE_START.search(text[: n.start]))),
+                        ("title_case", headline),
                     ),
                 )
             )
         return claims
 
     def compare(self, claims: Sequence[Claim], ctx: CompareContext) -> list[Conflict]:
-        # a name inside a link, or one made of words the sources also write in lower case
+        # a name inside a link, one made of words the sources also write in lower case
         # ("Toddler" and "Young Child Wounded" in headlines; its fullest form, so "Young" of
-        # "Cy Young" stays a name), is no name to compare
+        # "Cy Young" stays a name), or one only ever capitalised where any word would be, is
+        # no name to compare
         common = _lower_case_words(ctx.sentences.values())
+        # a name counts where the batch writes it capitalised in running text at least once
+        cased = {ctx.names.canonical(c.value) for c in claims if _cased(c)}
         claims = [
             c
             for c in claims
             if not labelled(c, ctx.sentences)
             and not _common_words(ctx.names.canonical(c.value), common)
+            and ctx.names.canonical(c.value) in cased
         ]
         names_in: dict[str, set[str]] = defaultdict(set)
         for c in claims:

@@ -20,7 +20,7 @@ from checker.conflicts import build_conflict
 from checker.dates import MONTHS, WEEKDAYS
 from checker.gazetteer import HONORIFICS, TITLES
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import spelling_variants
+from checker.names import spelling_variants, title_case
 from checker.rules.base import CompareContext
 from checker.rules.pairwise import NEAR_COPY
 from checker.text import STOPWORDS
@@ -166,6 +166,8 @@ def name_swaps(ctx: CompareContext, min_sim: float) -> list[Conflict]:
     out: list[Conflict] = []
     for ka, kb in _candidates(ctx, min_sim):
         sa, sb = ctx.sentences[ka], ctx.sentences[kb]
+        if title_case(sa.text) or title_case(sb.text):
+            continue  # a headline capitalises every word: its capitals name nobody
         found = _swap(sa, sb)
         if found is None:
             continue
