@@ -11,7 +11,17 @@ from checker.gazetteer import HONORIFICS, TITLES
 
 # A capitalised word of a name: "Robles", "O'Neal", "McDonald", "Smith-Jones".
 _WORD = r"(?:[A-Z][a-z]*['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[A-Z]\.))*\s+{_WORD}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)\b)?"
+# A nickname in quotes: "Jonathan “Deago” Kinchen", "Kojuan Lee, aka “Juan,” 20".
+_NICK = r"[“\"][A-Z][\w'’. -]{0,24}?,?[”\"]"
+_NAME = (
+    rf"{_WORD}(?:\s+(?:{_WORD}|[A-Z]\.|{_NICK}))*\s+{_WORD}"
+    r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)\b)?"
+)
+# "Tyrone Price, aka Price, 26": an alias between the name and the age
+_AKA = (
+    rf"\s*,?\s+(?:aka|a\.k\.a\.|also known as)\s+(?:{_NICK}|{_WORD}(?:\s+{_WORD})?)"
+    r"(?:\s*,\s*|\s+)"
+)
 # Words that may stand between the age and the name: "a 19-year-old suspect, Tim Ray".
 _PERSON_NOUNS = tables.words("age_person_nouns.txt")
 _NOUN = r"[a-z]+"
@@ -21,7 +31,7 @@ _BEFORE = re.compile(
     rf"(?:\s+(?P<noun>{_NOUN}))?\s*,?\s+(?P<name>{_NAME})"
 )
 _AFTER = re.compile(
-    rf"(?P<name>{_NAME})(?:\s*,\s*(?:age[d]?\s+)?|\s+\()(?P<age>\d{{1,3}})"
+    rf"(?P<name>{_NAME})(?:{_AKA}|\s*,\s*(?:age[d]?\s+)?|\s+\()(?P<age>\d{{1,3}})"
     r"(?=\)|\s*[,;.](?!\d)|\s+(?:of|from|and|who|was|is|were|has|had)\b)"
 )
 # Words that make a capitalised run no person: months, weekdays, streets, institutions...

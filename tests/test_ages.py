@@ -27,6 +27,13 @@ from checker.model import Source
             "Tom Ray.",
             [(18, "Michael Melton"), (18, "Dontavious Byrd"), (20, "Tom Ray")],
         ),
+        # a nickname in quotes inside the name, an alias between the name and the age
+        (
+            "Jonathan “Deago” Kinchen, 22, and Kirshean Nelson, 18, were charged",
+            [(22, "Jonathan “Deago” Kinchen"), (18, "Kirshean Nelson")],
+        ),
+        ("Kojuan Lee, aka “Juan,” 20, of Detroit, pleaded guilty", [(20, "Kojuan Lee")]),
+        ("Tyrone Price, aka Price, 26, of Detroit, is charged", [(26, "Tyrone Price")]),
         # no person: a place before a person noun, dates, institutions, one word
         ("A 25-year-old Kansas City man was shot.", []),
         ("On Jan. 5, 2017 at Kings County Hospital, 3 people were hurt", []),
