@@ -200,7 +200,11 @@ _TITLE_CASE_SHARE = 0.8  # of a sentence's words (less minor ones) capitalised: 
 
 def title_case(text: str) -> bool:
     """A headline written in title case ("Man Found Guilty in Shooting"), where every word
-    is capitalised and a capital letter is no sign of a name."""
+    is capitalised and a capital letter is no sign of a name. A line ending in a full stop is
+    running text, however many names it holds ("Xi Jinping and Joe Biden met Vladimir
+    Putin.")."""
+    if text.rstrip(" ”’\"')").endswith("."):
+        return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _MINOR]
     if len(words) < 4:
         return False

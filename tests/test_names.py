@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.names import NameIndex, find_names, normalise
+from checker.names import NameIndex, find_names, normalise, title_case
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,17 @@ def test_find_names_keys_and_spans(text: str, names: list[tuple[str, str]]) -> N
     assert [(n.text, n.key) for n in found] == names
     for n in found:
         assert text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Teen Charged After Shooting Near Elm Park School", True),
+        ("Man Found Guilty in Shooting of Teen - WSB-TV", True),
+        ("Xi Jinping and Joe Biden met Vladimir Putin in Lima.", False),  # running text
+        ("A 17-year-old was charged on Tuesday after a shooting near a school", False),
+        ("Man Shot Dead", False),  # too short to tell
+    ],
+)
+def test_title_case_headlines(text: str, headline: bool) -> None:
+    assert title_case(text) is headline
