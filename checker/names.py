@@ -198,6 +198,7 @@ _MINOR = tables.words("title_case_minor_words.txt")
 _TITLE_CASE_SHARE = 0.8  # of a sentence's words (less minor ones) capitalised: a headline
 
 
+@lru_cache(maxsize=4096)  # each sentence is asked by ENT's extraction and each swap pair it is in
 def title_case(text: str) -> bool:
     """A headline written in title case ("Man Found Guilty in Shooting"), where every word
     is capitalised and a capital letter is no sign of a name. A line ending in a full stop is

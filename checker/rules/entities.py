@@ -113,10 +113,9 @@ class EntityRule:
                     attribution=who,
                     extra=(
                         ("slot", slot),
-                        ("sentence_start", n.start == 0),
+                        ("clause_start", bool(_CLAUSE_START.search(text[: n.start]))),
                         ("locative", n in places),
                         ("n_places", len(places)),
-                        ("clause_start", bool(_CLAUSE_START.search(text[: n.start]))),
                         ("title_case", headline),
                     ),
                 )
@@ -129,14 +128,13 @@ class EntityRule:
         # "Cy Young" stays a name), or one only ever capitalised where any word would be, is
         # no name to compare
         common = _lower_case_words(ctx.sentences.values())
+        keyed = [(c, ctx.names.canonical(c.value)) for c in claims]
         # a name counts where the batch writes it capitalised in running text at least once
-        cased = {ctx.names.canonical(c.value) for c in claims if _cased(c)}
+        cased = {k for c, k in keyed if _cased(c)}
         claims = [
             c
-            for c in claims
-            if not labelled(c, ctx.sentences)
-            and not _common_words(ctx.names.canonical(c.value), common)
-            and ctx.names.canonical(c.value) in cased
+            for c, k in keyed
+            if k in cased and not labelled(c, ctx.sentences) and not _common_words(k, common)
         ]
         names_in: dict[str, set[str]] = defaultdict(set)
         for c in claims:
