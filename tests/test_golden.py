@@ -39,6 +39,20 @@ def test_fixture_expected_conflicts_found_and_nothing_else(case: Path, reports) 
     assert not unexpected, "unexpected conflicts: " + "; ".join(c["message"] for c in unexpected)
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_known_partial_reports_are_part_of_the_true_conflict_and_say_why(case: Path) -> None:
+    """A `reported` form may only drop sources of the true conflict, never change its claims."""
+    for e in json.loads((case / "expect.json").read_text("utf-8"))["conflicts"]:
+        shown = e.get("reported")
+        if shown is None:
+            continue
+        assert shown["why"].strip()
+        truth = dict(zip(e["sources"], e["quotes"], strict=True))
+        assert len(shown["sources"]) < len(e["sources"])
+        for source, quote in zip(shown["sources"], shown["quotes"], strict=True):
+            assert truth[source] == quote
+
+
 @pytest.mark.parametrize("fmt", GOLDEN_FORMATS)
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_fixture_report_matches_golden(case: Path, fmt: str, reports, update_goldens) -> None:
