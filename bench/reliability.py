@@ -61,7 +61,7 @@ def svg(rows: dict[str, list[dict]], title: str) -> str:
             out.append(
                 f'<circle cx="{x(p["predicted"]):.1f}" cy="{y(p["observed"]):.1f}" r="{r:.1f}" '
                 f'fill="{c}"><title>{name} {p["bin"]}: {p["pairs"]} pairs, predicted '
-                f'{p["predicted"]:.2f}, observed {p["observed"]:.2f}</title></circle>'
+                f"{p['predicted']:.2f}, observed {p['observed']:.2f}</title></circle>"
             )
         out.append(
             f'<text x="{x(0) + 10}" y="{y(1) + 18 + 16 * i}" fill="{c}">{escape(name)}</text>'

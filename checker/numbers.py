@@ -196,6 +196,9 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+_BLOCK = re.compile(r"\s+(?:blocks?|blk)\b", re.I)  # "the 14600 block", "the 700 blocks"
+
+
 def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
     before = text[: m.start()]
     if m.group("dig"):
@@ -206,7 +209,7 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         if re.match(r"(?:st|nd|rd|th)\b", text[m.end("dig") :], re.I):
             return None  # an ordinal
         # A block number labels a place: "the 14600 block" is not a rounded 14,550-14,650.
-        exact = re.match(r"\s+(?:block|blk)\b", text[m.end("dig") :], re.I)
+        exact = _BLOCK.match(text, m.end("dig"))
         tol = 0.0 if exact else _rounding(raw)
         half = _half_unit(raw)
         if re.search(r"(?:^|[\s(])[-−–]$", before) and not m.group("cur"):
@@ -295,16 +298,19 @@ def _finish(
         start = hm.start("h")
     superseded = bool(_SUPERSEDED_RE.search(text[:start]))
     # A range "10 to 20", "10-20", "between 10 and 20" widens the interval.
-    rm = re.match(r"\s*(?:-|–|to|and)\s*(\d[\d,]*(?:\.\d+)?)\b(?!\s*[,]?\s*\d{4})", text[end:])
-    if (
-        rm
-        and not vague
-        and (re.search(r"\bbetween\s+$", text[:start], re.I) or rm.group(0).strip()[0] in "-–t")
-    ):
+    # "between the 400 and the 700 blocks": after "between" the article may stand before each end.
+    between = re.search(r"\bbetween\s+(?:the\s+)?$", text[:start], re.I)
+    article = r"(?:the\s+)?" if between else ""
+    rm = re.match(
+        rf"\s*(?:-|–|to|and)\s*{article}(\d[\d,]*(?:\.\d+)?)\b(?!\s*[,]?\s*\d{{4}})", text[end:]
+    )
+    if rm and not vague and (between or rm.group(0).strip()[0] in "-–t"):
         other = float(rm.group(1).replace(",", "")) * (value / max(_leading(text[start:end]), 1e-9))
         if other > value:
             high = max(high, other)
             end += rm.end()
+            if _BLOCK.match(text[end:]):  # both ends of a range of blocks are exact
+                low = value
     modifier = False
     rest = text[end:]
     # "a 10-year deal", "a five-day visit", "a 45-year-old man"

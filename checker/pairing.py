@@ -49,7 +49,7 @@ FEATURES = (
 
 _CLASSES = {
     "count": 0,
-    "money": 1,
+    "currency": 1,  # dimensions "currency:USD", ...
     "percent": 2,
     "duration": 3,
     "year": 5,

@@ -46,6 +46,10 @@ def test_times_give_no_claims_and_addresses_no_dates() -> None:
     [
         ("in the 14600 block of E. 14th Street", "on the 14500 block of East 14th Street", False),
         ("in the 1400 block of Elm Street", "the 1400 block of Elm", True),
+        ("in the 700 blocks of Elm Street", "in the 680 block of Elm Street", False),
+        # a range of blocks holds the blocks inside it, and only those
+        ("between the 400 and the 700 blocks of Elm", "the 500 block of Elm", True),
+        ("between the 400 and the 700 blocks of Elm", "the 380 block of Elm", False),
         ("about 5,600 residents", "5,650 residents", True),  # a round count stays rounded
     ],
 )

@@ -112,6 +112,8 @@ QUANTITIES = [
                  "boat", id="between-and"),
     pytest.param("Officials said 10 to 20 boats capsized.", 10, (10, 20), "", None, "boat",
                  id="to-range"),
+    pytest.param("Officials said between the 10 and the 20 boats capsized.", 10, (10, 20), "",
+                 None, "boat", id="between-the-and-the"),
     pytest.param("Officials said 10-20 boats capsized.", 10, (10, 20), "", None, "boat",
                  id="dash-range"),
     pytest.param("Roughly 240 volunteers joined the search.", 240, (234, 246), "roughly", None,
@@ -162,6 +164,14 @@ def test_find_quantities_reads_value_bounds_unit_and_head(
     assert unit_name(q) == unit
     assert q.head == head
     assert not q.superseded
+
+
+def test_find_quantities_article_joins_a_range_only_after_between() -> None:
+    # "between the 400 and the 700 blocks" is one range; "from 10 to the 30 cases" two figures
+    one = find_quantities("Shots rang out between the 400 and the 700 blocks of Elm.")
+    assert [(q.low, q.high) for q in one] == [(400, 700)]
+    two = find_quantities("The count went from 10 to the 30 cases.")
+    assert [q.value for q in two] == [10, 30]
 
 
 def test_find_quantities_percent_spellings_share_a_unit() -> None:
