@@ -309,7 +309,7 @@ def _finish(
         if other > value:
             high = max(high, other)
             end += rm.end()
-            if _BLOCK.match(text[end:]):  # both ends of a range of blocks are exact
+            if _BLOCK.match(text, end):  # both ends of a range of blocks are exact
                 low = value
     modifier = False
     rest = text[end:]
