@@ -17,8 +17,9 @@ _STREET = (
     r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|court|ct|place|pl|"
     r"parkway|pkwy|highway|hwy|terrace|circle|cir|trail|pike)\.?"
 )
+BLOCK_WORD = r"(?:blocks?|blk)"  # "the 1400 block", "the 700 blocks"; numbers.py reads it too
 _ADDRESS = re.compile(
-    r"\b\d[\d,]*\s+(?:block|blk)\b"  # the 1400 block
+    r"\b\d[\d,]*\s+" + BLOCK_WORD + r"\b"  # the 1400 block
     r"|\b\d{2,6}\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
     r"(?:[A-Z][\w'-]*\s+){1,3}" + _STREET + r"(?=\W|$)"  # 3320 W. Oak Ave.
     r"|\b(?:route|highway|interstate|county road|state road|i-|us-?|sr-?)\s*\d+\b",  # Route 9

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker import tables
+from checker.addresses import BLOCK_WORD
 from checker.heads import head_after
 from checker.units import ATTACHED_ONLY, CURRENCY_SYMBOLS, MAX_UNIT_WORDS, UNITS, Unit, to_base
 
@@ -196,7 +197,7 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-_BLOCK = re.compile(r"\s+(?:blocks?|blk)\b", re.I)  # "the 14600 block", "the 700 blocks"
+_BLOCK = re.compile(r"\s+" + BLOCK_WORD + r"\b", re.I)  # "the 14600 block", "the 700 blocks"
 
 
 def _from_match(text: str, m: re.Match[str]) -> Quantity | None:

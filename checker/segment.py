@@ -28,6 +28,12 @@ ABBREVIATIONS_BEFORE_NUMBER = frozenset([
 MAX_SENTENCE_CHARS = 1500
 
 _CANDIDATE = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
+# A sentence glued to the next with no space ("were hospitalized.Investigators said"), as
+# scraped pages often have: a lower-case word, the stop, a capitalised word (not a domain's).
+_GLUED = re.compile(
+    r"(?<=[a-z]{3})[.!?]['\"’”)\]]*(?!(?:Com|Net|Org|Gov|Edu)\b)(?=[A-Z][a-z]{2,}\b)"
+)
+_IN_ADDRESS = re.compile(r"(?:/|@|www\.|\.com?|https?:)\S*$")
 _NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)])\s+")
@@ -101,10 +107,9 @@ def _breaks(prev_line: str, line: str) -> bool:
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     block = text[start:end]
     last = 0
-    for m in _CANDIDATE.finditer(block):
+    for m, glued in _stops(block):
         cut = m.end()
-        nxt = _NEXT_START.match(block, cut)
-        if nxt is None:
+        if not glued and _NEXT_START.match(block, cut) is None:
             continue
         if _is_abbreviation(block, m.start(), block[m.start() : m.end()]):
             continue
@@ -114,6 +119,18 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         last = cut
     if last < len(block):
         yield start + last, end
+
+
+def _stops(block: str) -> list[tuple[re.Match[str], bool]]:
+    """Candidate sentence ends in order: a stop before a space, or one glued to a capitalised
+    word (not inside a web address)."""
+    glued = [
+        (m, True)
+        for m in _GLUED.finditer(block)
+        if not _IN_ADDRESS.search(block, max(0, m.start() - 80), m.start())
+    ]
+    found = [(m, False) for m in _CANDIDATE.finditer(block)] + glued
+    return sorted(found, key=lambda f: f[0].start())
 
 
 def _is_abbreviation(block: str, dot_at: int, punct: str) -> bool:

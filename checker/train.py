@@ -8,8 +8,9 @@ agree and "different fact" when they do not. Equal values across sources about o
 almost always the same fact; two different values within one story are almost always two
 facts; what the model learns is which contexts say so, since no feature sees the values.
 
-Incidents are split by `checker.splits.corpus_split`: the trees are fitted on `train`, the
-isotonic calibration on `calib`, and `test` is left for the reliability table. Everything is
+Mining is `checker.mining`. Incidents are split by `checker.splits.corpus_split`: the trees
+are fitted on `train`, the calibration (isotonic, joined through its steps' middles:
+`centred`) on `calib`, and `test` is left for the reliability table. Everything is
 seeded and sorted, so the same corpus and seed rebuild the same file byte for byte.
 """
 
@@ -18,141 +19,32 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from checker.align import align
-from checker.ingest import ingest
-from checker.pairing import FEATURES, Candidate, features, frames_in, propose, window_texts
-from checker.rules.base import Document
-from checker.rules.dates import DateRule, _dates_agree
-from checker.rules.dates import comparable as date_comparable
-from checker.rules.numeric import NumericRule, _agree
-from checker.rules.numeric import comparable as num_comparable
+from checker.mining import (
+    DEFAULT_CORPUS,
+    LABELS,
+    MAX_CHARS,
+    MAX_PAIRS,
+    claims_probe,
+    collect,
+    incidents,
+    read_labels,
+)
+from checker.pairing import FEATURES
 from checker.samefact import FORMAT
-from checker.segment import segment
-from checker.splits import corpus_split
 
 VERSION = "1"
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gva"
-MAX_CHARS = 12_000  # longer pages are mostly site furniture; they slow mining for little
-WITHIN = os.environ.get("CHECKER_TRAIN_WITHIN", "1") == "1"  # also pairs inside one article
-MAX_PAIRS = 200  # candidate pairs kept per incident (a seeded sample of the rest)
-PROBE_INCIDENTS = 100  # train incidents whose claims the model's record digests
 
 
-def _comparable(a: Any, b: Any) -> bool:
-    return (num_comparable if a.rule == "NUM" else date_comparable)(a, b)
-
-
-def _agrees(a: Any, b: Any) -> bool:
-    return (_agree if a.rule == "NUM" else _dates_agree)(a, b)
-
-
-def incidents(corpus: Path, part: str, limit: int | None) -> list[Path]:
-    """The incident folders of one split, in name order, at most `limit` of them."""
-    found = sorted(p for p in corpus.iterdir() if p.is_dir() and corpus_split(p) == part)
-    return found[:limit] if limit else found
-
-
-def read_incident(folder: Path) -> list[Document]:
-    """The articles of one incident (none over MAX_CHARS), segmented."""
-    files = [p for p in sorted(folder.iterdir()) if p.stat().st_size <= MAX_CHARS]
-    return [Document(s, segment(s)) for s in ingest([str(p) for p in files]).sources]
-
-
-def extract(docs: Sequence[Document]) -> list[Any]:
-    """The NUM and DATE claims of the articles, in order: what training reads."""
-    rules: list[Any] = [NumericRule(), DateRule()]
-    return [c for d in docs for s in d.sentences for r in rules for c in r.extract(s, d)]
-
-
-def claims_probe(corpus: Path, n: int = PROBE_INCIDENTS) -> dict[str, Any]:
-    """A digest of the claims training reads from the first `n` train incidents. Recorded in
-    the model, it tells whether the current code still extracts what the model was fitted on
-    (tests/test_samefact.py), so the shipped file stays the one `checker.train` rebuilds."""
-    h = hashlib.sha256()
-    count = 0
-    for folder in incidents(corpus, "train", n):
-        for c in extract(read_incident(folder)):
-            row = (folder.name, c.source_id, c.start, c.end, c.rule, c.key, str(c.value))
-            bounds = (repr(c.low), repr(c.high), str(c.get("predicate") or ""), c.unit)
-            h.update(json.dumps([*row, *bounds]).encode() + b"\n")
-            count += 1
-    return {"incidents": n, "claims": count, "sha256": h.hexdigest()}
-
-
-def mine(folder: Path, embed: Any) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Features, labels (1 same fact) and kinds of the candidate pairs of one incident."""
-    docs = read_incident(folder)
-    if len(docs) < 2:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), []
-    claims = extract(docs)
-    sentences = {(s.source_id, s.index): s for d in docs for s in d.sentences}
-    live = [s for d in docs for s in d.sentences if not s.furniture]
-    if not claims or not live:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), []
-    keys = [(s.source_id, s.index) for s in live]
-    vecs = embed([s.text for s in live])
-    cross = [(a.a, a.b, a.similarity) for a in align(keys, vecs, threshold=0.4, top_k=3)]
-    within = _within_pairs(keys, vecs)
-    frames = frames_in(claims, sentences)
-    texts = window_texts(frames)
-    windows = dict(zip(texts, embed(texts), strict=True)) if texts else {}
-    cands: list[Candidate] = []
-    for pairs in (cross, within) if WITHIN else (cross,):
-        cands += propose(frames, pairs, _comparable, 0.4)
-    if not cands:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), []
-    if len(cands) > MAX_PAIRS:  # a few long stories must not outweigh the rest
-        rng = np.random.default_rng(
-            int.from_bytes(hashlib.sha256(folder.name.encode()).digest()[:4])
-        )
-        cands = [cands[i] for i in sorted(rng.choice(len(cands), MAX_PAIRS, replace=False))]
-    X = features(cands, windows, frames, _comparable)
-    y = np.array([float(_agrees(c.a.claim, c.b.claim)) for c in cands])
-    return X, y, [c.a.claim.rule for c in cands]
-
-
-def _within_pairs(
-    keys: Sequence[tuple[str, int]], vecs: np.ndarray, threshold: float = 0.4, top_k: int = 3
-) -> list[tuple[tuple[str, int], tuple[str, int], float]]:
-    """Similar sentence pairs inside one article: two facts of one story, mostly."""
-    out = []
-    by_src: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        by_src.setdefault(k[0], []).append(i)
-    for rows in by_src.values():
-        v = vecs[rows]
-        sims = v @ v.T
-        for i in range(len(rows)):
-            order = [j for j in np.argsort(-sims[i], kind="stable") if j > i]
-            for j in [j for j in order if sims[i, j] >= threshold][:top_k]:
-                out.append((keys[rows[i]], keys[rows[j]], float(sims[i, j])))
-    return out
-
-
-def collect(
-    folders: Iterable[Path], embed: Any, log: Any = None
-) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    Xs, ys, kinds = [], [], []
-    folders = list(folders)
-    for n, f in enumerate(folders, 1):
-        X, y, k = mine(f, embed)
-        Xs.append(X)
-        ys.append(y)
-        kinds += k
-        if log and n % 25 == 0:
-            log(f"  {n}/{len(folders)} incidents, {sum(len(v) for v in ys)} pairs")
-    return np.concatenate(Xs), np.concatenate(ys), kinds
-
-
-def fit(X: np.ndarray, y: np.ndarray, seed: int, trees: int = 150) -> Any:
+def fit(
+    X: np.ndarray, y: np.ndarray, seed: int, trees: int = 150, weight: np.ndarray | None = None
+) -> Any:
     from sklearn.ensemble import GradientBoostingClassifier
 
     clf = GradientBoostingClassifier(
@@ -163,7 +55,7 @@ def fit(X: np.ndarray, y: np.ndarray, seed: int, trees: int = 150) -> Any:
         min_samples_leaf=20,
         random_state=seed,
     )
-    return clf.fit(X, y)
+    return clf.fit(X, y, sample_weight=weight)
 
 
 def export_trees(clf: Any) -> tuple[float, list[dict[str, Any]]]:
@@ -188,6 +80,27 @@ def export_trees(clf: Any) -> tuple[float, list[dict[str, Any]]]:
 
 def _r(v: float) -> float:
     return float(np.float64(v))
+
+
+def centred(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The isotonic fit as a line through the middle of each of its steps.
+
+    Isotonic regression is a staircase: every raw score on one step gets the same
+    probability, so a threshold between two steps decides hundreds of pairs at once, and
+    which step lands just above 0.65 changes from one rebuild to the next (the pairs passing
+    at 0.65 ranged over a factor of two between rebuilds with 1% fewer pairs). Joining the
+    steps' middles keeps the fit's values and order and makes the probability rise with the
+    raw score, so a rebuild moves only the pairs whose own scores moved."""
+    xs, ys = [], []
+    i = 0
+    while i < len(x):
+        j = i
+        while j + 1 < len(x) and y[j + 1] == y[i]:
+            j += 1
+        xs.append((x[i] + x[j]) / 2)
+        ys.append(y[i])
+        i = j + 1
+    return np.array(xs), np.array(ys)
 
 
 def reliability(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict[str, Any]]:
@@ -216,6 +129,8 @@ def build(
     embed: Any,
     log: Any,
     save: Any = None,
+    labels_path: Path | None = None,
+    label_weight: float = 1.0,
 ) -> dict[str, Any]:
     from sklearn.isotonic import IsotonicRegression
 
@@ -225,14 +140,15 @@ def build(
         p: incidents(corpus, p, TRAIN_LIMIT if p == "train" and limit == LIMIT else limit)
         for p in ("train", "calib", "test")
     }
+    labels = read_labels(labels_path)
     data = {}
     for part, folders in parts.items():
         log(f"mining {part}: {len(folders)} incidents")
-        data[part] = collect(folders, embed, log)
+        data[part] = collect(folders, embed, log, labels if part != "test" else None)
         if save is not None:
             save()
-    Xtr, ytr, _ = data["train"]
-    clf = fit(Xtr, ytr, seed)
+    Xtr, ytr, _, htr = data["train"]
+    clf = fit(Xtr, ytr, seed, weight=np.where(htr, label_weight, 1.0))
     init, trees = export_trees(clf)
     doc: dict[str, Any] = {
         "format": FORMAT,
@@ -248,14 +164,14 @@ def build(
     check = np.abs(model.raw(Xtr) - clf.predict_proba(Xtr)[:, 1]).max()
     if check > 1e-6:
         raise RuntimeError(f"exported trees disagree with the fitted model by {check}")
-    Xc, yc, _ = data["calib"]
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(model.raw(Xc), yc)
-    doc["calibration"] = {
-        "x": [_r(v) for v in iso.X_thresholds_],
-        "y": [_r(v) for v in iso.y_thresholds_],
-    }
+    Xc, yc, _, hc = data["calib"]
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(
+        model.raw(Xc), yc, sample_weight=np.where(hc, label_weight, 1.0)
+    )
+    cx, cy = centred(iso.X_thresholds_, iso.y_thresholds_)
+    doc["calibration"] = {"x": [_r(v) for v in cx], "y": [_r(v) for v in cy]}
     model = SameFactModel.from_dict(doc)
-    Xt, yt, kt = data["test"]
+    Xt, yt, kt, _ = data["test"]
     pt = model.predict(Xt)
     digest = hashlib.sha256()
     for part in ("train", "calib", "test"):
@@ -281,6 +197,14 @@ def build(
             k: reliability(pt[np.array(kt) == k], yt[np.array(kt) == k]) for k in ("NUM", "DATE")
         },
     }
+    if labels and labels_path is not None:  # recorded only when used: the shipped build has none
+        doc["training"]["hand_labels"] = {
+            "file": labels_path.name,
+            "sha256": hashlib.sha256(labels_path.read_bytes()).hexdigest(),
+            "labelled": len(labels),
+            "applied": {p: int(data[p][3].sum()) for p in data},
+            "weight": label_weight,
+        }
     return doc
 
 
@@ -317,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     ap.add_argument("--limit", type=int, default=LIMIT, help="incidents per split at most")
     ap.add_argument("--cache", type=Path, default=None, help="an .npz file of vectors to reuse")
+    ap.add_argument("--labels", type=Path, default=None, help="hand labels (TSV), e.g. " + LABELS)
+    ap.add_argument("--label-weight", type=float, default=DEFAULT_LABEL_WEIGHT)
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"checker.train: no corpus at {args.corpus}; give --corpus DIR", file=sys.stderr)
@@ -329,7 +255,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     doc = build(
-        args.corpus, args.seed, args.threshold, args.limit, embedder.encode, log, embedder.save
+        args.corpus,
+        args.seed,
+        args.threshold,
+        args.limit,
+        embedder.encode,
+        log,
+        embedder.save,
+        args.labels,
+        args.label_weight,
     )
     blob = (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode()
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -342,9 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-DEFAULT_THRESHOLD = 0.65  # chosen on the dev split with bench/tune.py (README, Accuracy)
+DEFAULT_THRESHOLD = 0.65  # chosen on the dev split (README, Accuracy: "Threshold")
 LIMIT = 120  # calibration and test incidents (and training ones, when --limit is given)
 TRAIN_LIMIT = 350
+DEFAULT_LABEL_WEIGHT = 1.0  # a hand-labelled pair counts as this many distant ones
 
 if __name__ == "__main__":
     raise SystemExit(main())

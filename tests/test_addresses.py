@@ -16,6 +16,7 @@ from checker.rules.numeric import NumericRule
     ("text", "spans"),
     [
         ("He was found in the 1400 block of Elm Street.", ["1400 block"]),
+        ("Police closed the 2000 blocks of Main Street.", ["2000 blocks"]),
         ("Officers went to 3320 W. Oak Ave. after the call.", ["3320 W. Oak Ave."]),
         ("A truck overturned on Route 9 near the bridge.", ["Route 9"]),
         ("The alarm rang around 10 p.m. on Friday.", ["10 p.m."]),

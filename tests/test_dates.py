@@ -77,6 +77,7 @@ def test_find_dates_formats(text: str, quote: str, value: str, granularity: str)
         pytest.param("The dam failed on January 32, 2020.", id="impossible-day"),
         pytest.param("It happened in 14600 block of E. 14th Street.", id="five-digit-block"),
         pytest.param("It happened in the 1500 block of Main Street.", id="block"),
+        pytest.param("Police closed the 2000 blocks of Main Street.", id="blocks"),
     ],
 )
 def test_find_dates_ignores_non_dates(text: str) -> None:

@@ -181,11 +181,61 @@ def test_the_shipped_model_was_fitted_on_what_the_code_extracts() -> None:
     # The model records a digest of the claims training read from the first train incidents;
     # when extraction changes, `python -m checker.train` no longer rebuilds the shipped file,
     # and this says so (the corpus is research data beside the project, not in it).
-    from checker import train
+    from checker import mining
 
-    if not train.DEFAULT_CORPUS.is_dir():
-        pytest.skip(f"no training corpus at {train.DEFAULT_CORPUS}")
+    if not mining.DEFAULT_CORPUS.is_dir():
+        pytest.skip(f"no training corpus at {mining.DEFAULT_CORPUS}")
     recorded = dict(samefact.load_model().meta or {}).get("claims_probe")
     assert recorded, "the shipped model records no claims probe; rebuild it"
-    now = train.claims_probe(train.DEFAULT_CORPUS, recorded["incidents"])
+    now = mining.claims_probe(mining.DEFAULT_CORPUS, recorded["incidents"])
     assert now == recorded, "extraction changed since the model was fitted: run checker.train"
+
+
+def test_hand_labels_are_read_and_bad_lines_refused(tmp_path: Path) -> None:
+    from checker.mining import read_labels
+
+    f = tmp_path / "labels.tsv"
+    ident = "inc\ta\t1\t3\tb\t5\t9"
+    f.write_text(
+        f"# hand labels\nincident\tsource_a\n{ident}\tS\n{ident.replace('inc', 'x')}\tD\tnote\n"
+        f"{ident.replace('inc', 'y')}\tU\n",
+        encoding="utf-8",
+    )
+    assert read_labels(f) == {ident: 1.0, ident.replace("inc", "x"): 0.0}
+    assert read_labels(tmp_path / "absent.tsv") == {}
+    f.write_text(f"{ident}\tmaybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="labels.tsv:1"):
+        read_labels(f)
+
+
+def test_a_hand_label_overrides_the_distant_one(tmp_path: Path, embedder) -> None:
+    from checker import mining
+
+    inc = tmp_path / "100"
+    inc.mkdir()
+    (inc / "a.txt").write_text("Three people were wounded in the shooting on Main Street.\n")
+    (inc / "b.txt").write_text("Four people were wounded in the shooting on Main Street.\n")
+    cands, _, _ = mining.candidates(inc, embedder.encode)
+    (cd,) = [c for c in cands if c.a.claim.rule == "NUM"]
+    X, y, kinds, hand = mining.mine(inc, embedder.encode)
+    assert (y.tolist(), hand.tolist()) == ([0.0], [False])  # 3 vs 4: distant "different fact"
+    X2, y2, _, hand2 = mining.mine(inc, embedder.encode, {mining.pair_id("100", cd): 1.0})
+    assert (y2.tolist(), hand2.tolist()) == ([1.0], [True])  # read by hand: the same fact
+    np.testing.assert_array_equal(X, X2)
+
+
+def test_calibration_joins_the_isotonic_steps_through_their_middles() -> None:
+    from sklearn.isotonic import IsotonicRegression
+
+    from checker.train import centred
+
+    rng = np.random.default_rng(4)
+    raw = rng.uniform(size=2000)
+    y = (rng.uniform(size=2000) < raw).astype(float)
+    iso = IsotonicRegression(out_of_bounds="clip").fit(raw, y)
+    x, p = centred(iso.X_thresholds_, iso.y_thresholds_)
+    assert np.all(np.diff(x) > 0) and np.all(np.diff(p) > 0)  # no flat step left
+    assert set(np.round(p, 12)) == set(np.round(iso.y_thresholds_, 12))  # the fit's values
+    grid = np.linspace(0.05, 0.95, 50)
+    smooth, steps = np.interp(grid, x, p), iso.predict(grid)
+    assert np.abs(smooth - steps).max() < 0.15 and np.abs(smooth - steps).mean() < 0.03

@@ -146,6 +146,20 @@ def test_segment_quotations_stay_with_attribution(text: str, expected: list[str]
             ],
             id="terminal-marks",
         ),
+        pytest.param(
+            "Four were shot.Fourteen people were hospitalized.Investigators said so.",
+            ["Four were shot.", "Fourteen people were hospitalized.", "Investigators said so."],
+            id="glued-without-space",
+        ),
+        pytest.param(
+            "Read more at www.wsbtv.com/News.Story today. Visit abc.Com for more. Mrs.Smith left.",
+            [
+                "Read more at www.wsbtv.com/News.Story today.",
+                "Visit abc.Com for more.",
+                "Mrs.Smith left.",
+            ],
+            id="glued-not-in-addresses",
+        ),
     ],
 )
 def test_segment_splits_at_sentence_ends(text: str, expected: list[str]) -> None:
