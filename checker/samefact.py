@@ -2,7 +2,8 @@
 
 The model is a small gradient-boosted tree ensemble over `checker.pairing.FEATURES`, fitted
 by `python -m checker.train` on pairs mined from real news (see the README) and calibrated by
-isotonic regression on held-out incidents, so its output is a probability. It ships as
+isotonic regression on held-out incidents (kept as a line through its steps' middles,
+`checker.train.centred`), so its output is a probability. It ships as
 `checker/data/samefact.json` (data only: trees as arrays, nothing that executes), checked
 against the SHA-256 recorded in `checker/data/samefact.sha256` when it is first loaded.
 

@@ -86,7 +86,7 @@ def centred(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The isotonic fit as a line through the middle of each of its steps.
 
     Isotonic regression is a staircase: every raw score on one step gets the same
-    probability, so a threshold between two steps decides hundreds of pairs at once, and
+    probability, so a threshold between two steps decides dozens of pairs at once, and
     which step lands just above 0.65 changes from one rebuild to the next (the pairs passing
     at 0.65 ranged over a factor of two between rebuilds with 1% fewer pairs). Joining the
     steps' middles keeps the fit's values and order and makes the probability rise with the
