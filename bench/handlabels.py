@@ -29,6 +29,7 @@ from checker.mining import (  # noqa: E402
     candidates,
     incidents,
     pair_id,
+    read_labels,
 )
 from checker.samefact import SameFactModel, load_model  # noqa: E402
 from checker.train import VectorStore  # noqa: E402
@@ -59,12 +60,13 @@ def main() -> int:
         else load_model()
     )
     labels = read_all(args.labels)
+    kept = read_labels(args.labels)  # the pairs checker.train keeps beside its sample: S and D
     store = VectorStore(default_embedder(None, "torch", "cpu"), args.cache)
     table: Counter[tuple[str, bool, str]] = Counter()
     X, y, agree = [], [], []
     for part, limit in (("train", 350), ("calib", 120)):
         for folder in incidents(args.corpus, part, limit):
-            cands, feats, _ = candidates(folder, store.encode, labels)
+            cands, feats, _ = candidates(folder, store.encode, kept)
             for cd, row in zip(cands, feats, strict=True):
                 label = labels.get(pair_id(folder.name, cd))
                 if label is None:

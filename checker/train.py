@@ -244,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=None, help="hand labels (TSV), e.g. " + LABELS)
     ap.add_argument("--label-weight", type=float, default=DEFAULT_LABEL_WEIGHT)
     args = ap.parse_args(argv)
+    if args.labels is not None and not args.labels.is_file():  # a typo must not train unlabelled
+        print(f"checker.train: no labels file at {args.labels}", file=sys.stderr)
+        return 2
     if not args.corpus.is_dir():
         print(f"checker.train: no corpus at {args.corpus}; give --corpus DIR", file=sys.stderr)
         return 2

@@ -208,6 +208,14 @@ def test_hand_labels_are_read_and_bad_lines_refused(tmp_path: Path) -> None:
         read_labels(f)
 
 
+def test_train_refuses_a_labels_path_that_is_not_a_file(tmp_path: Path, capsys) -> None:
+    from checker import train
+
+    out = tmp_path / "model.json"
+    assert train.main(["--labels", str(tmp_path / "typo.tsv"), "--out", str(out)]) == 2
+    assert "no labels file" in capsys.readouterr().err and not out.exists()
+
+
 def test_a_hand_label_overrides_the_distant_one(tmp_path: Path, embedder) -> None:
     from checker import mining
 
