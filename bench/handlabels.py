@@ -29,20 +29,11 @@ from checker.mining import (  # noqa: E402
     candidates,
     incidents,
     pair_id,
+    read_label_file,
     read_labels,
 )
 from checker.samefact import SameFactModel, load_model  # noqa: E402
 from checker.train import VectorStore  # noqa: E402
-
-
-def read_all(path: Path) -> dict[str, str]:
-    """Every label of the file, U included."""
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith(("#", "incident\t")):
-            *ident, label = line.split("\t")[:8]
-            out["\t".join(ident)] = label
-    return out
 
 
 def main() -> int:
@@ -59,7 +50,7 @@ def main() -> int:
         if args.model
         else load_model()
     )
-    labels = read_all(args.labels)
+    labels = read_label_file(args.labels)  # U included, for the table
     kept = read_labels(args.labels)  # the pairs checker.train keeps beside its sample: S and D
     store = VectorStore(default_embedder(None, "torch", "cpu"), args.cache)
     table: Counter[tuple[str, bool, str]] = Counter()

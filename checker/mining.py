@@ -127,21 +127,26 @@ Labels = Mapping[str, float]  # pair id -> 1.0 same fact, 0.0 different fact (re
 Mined4 = tuple[np.ndarray, np.ndarray, list[str], np.ndarray]
 
 
-def read_labels(path: Path | None) -> Labels:
-    """Hand labels of candidate pairs: a TSV of `pair_id`'s seven fields and S, D or U, with
-    `#` comments. S and D override the distant label; U (can't tell) leaves it."""
-    if path is None or not path.is_file():
-        return {}
-    out: dict[str, float] = {}
+def read_label_file(path: Path) -> dict[str, str]:
+    """Every hand label of a TSV of `pair_id`'s seven fields and S, D or U (`#` comments and
+    the header skipped), by pair id."""
+    out: dict[str, str] = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith(("#", "incident\t")):
             continue
         *ident, label = line.split("\t")[:8]
         if len(ident) != 7 or label not in ("S", "D", "U"):
             raise ValueError(f"{path}:{n}: not a label line")
-        if label != "U":
-            out["\t".join(ident)] = 1.0 if label == "S" else 0.0
+        out["\t".join(ident)] = label
     return out
+
+
+def read_labels(path: Path | None) -> Labels:
+    """The hand labels training uses: S (1.0) and D (0.0) override the distant label; U
+    (can't tell) leaves it. No file, no labels."""
+    if path is None or not path.is_file():
+        return {}
+    return {i: float(v == "S") for i, v in read_label_file(path).items() if v != "U"}
 
 
 def mine(folder: Path, embed: Any, labels: Labels | None = None) -> Mined4:
