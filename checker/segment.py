@@ -31,7 +31,9 @@ _CANDIDATE = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
 # A sentence glued to the next with no space ("were hospitalized.Investigators said"), as
 # scraped pages often have: a lower-case word, the stop, a capitalised word (not a domain's).
 _GLUED = re.compile(
-    r"(?<=[a-z]{3})[.!?]['\"’”)\]]*(?!(?:Com|Net|Org|Gov|Edu)\b)(?=[A-Z][a-z]{2,}\b)"
+    r"(?<=[a-z]{3})[.!?]['\"’”)\]]*(?!(?:Com|Net|Org|Gov|Edu)\b)"
+    r"(?![A-Z]\w*(?:@|\.[a-z]{2,}\b))"  # an e-mail address or a domain ("news.Google.com")
+    r"(?=[“‘]?[A-Z][a-z]{2,}\b)"
 )
 _IN_ADDRESS = re.compile(r"(?:/|@|www\.|\.com?|https?:)\S*$")
 _NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
@@ -108,7 +110,7 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     block = text[start:end]
     last = 0
     for m, glued in _stops(block):
-        cut = m.end()
+        cut = m.end() - _opening_quote(block, m) if glued else m.end()
         if not glued and _NEXT_START.match(block, cut) is None:
             continue
         if _is_abbreviation(block, m.start(), block[m.start() : m.end()]):
@@ -131,6 +133,15 @@ def _stops(block: str) -> list[tuple[re.Match[str], bool]]:
     ]
     found = [(m, False) for m in _CANDIDATE.finditer(block)] + glued
     return sorted(found, key=lambda f: f[0].start())
+
+
+def _opening_quote(block: str, m: re.Match[str]) -> int:
+    """1 when a glued stop ends in a straight double quote that opens the next sentence
+    (`trouble."His mother`): an even number of them before it on its line."""
+    if block[m.end() - 1] != '"' or m.end() - m.start() < 2:
+        return 0
+    line_start = block.rfind("\n", 0, m.start()) + 1
+    return 1 if block.count('"', line_start, m.end() - 1) % 2 == 0 else 0
 
 
 def _is_abbreviation(block: str, dot_at: int, punct: str) -> bool:

@@ -160,6 +160,26 @@ def test_segment_quotations_stay_with_attribution(text: str, expected: list[str]
             ],
             id="glued-not-in-addresses",
         ),
+        pytest.param(
+            "Write to jane.Doe@example.org or see news.Google.com today. It ended.",
+            ["Write to jane.Doe@example.org or see news.Google.com today.", "It ended."],
+            id="glued-not-in-mail-or-domain",
+        ),
+        pytest.param(
+            'She said "it is over."Then she went. He was in trouble."His mother left."',
+            [
+                'She said "it is over."',
+                "Then she went.",
+                "He was in trouble.",
+                '"His mother left."',
+            ],
+            id="glued-straight-quote-opens-or-closes",
+        ),
+        pytest.param(
+            "Police said.“The man fled.”Officers searched.",
+            ["Police said.", "“The man fled.”", "Officers searched."],
+            id="glued-curly-quotes",
+        ),
     ],
 )
 def test_segment_splits_at_sentence_ends(text: str, expected: list[str]) -> None:
