@@ -8,15 +8,18 @@ frame, in an audit and in training.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.model import Claim, Sentence
 from checker.names import find_names
-from checker.text import tokens
+from checker.text import STOPWORDS, Token, content_lemmas, tokens
 
 WINDOW = 6  # words each side of the value that say what it is about
 MASK = "#"  # stands for the value in the masked context
+NEAR_CHARS = 60  # a name this close to a value, in its clause, is whom the value is of
+_BREAKS = frozenset({".", ";", ":", "?", "!", "(", ")", "—", "–"})  # a clause ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +30,10 @@ class Frame:
     granularity); `subjects`: canonical keys of the names in the sentence; `when`: the dates
     the sentence gives (numbers only); `low`/`high`: the value as an interval (for dates,
     both NaN); `window`: the words around the value with the value masked, the text embedded
-    for the masked-context similarity; `position`: where the value sits in its sentence, 0..1.
+    for the masked-context similarity; `position`: where the value sits in its sentence, 0..1;
+    `near`: the concepts (`checker.text.content_lemmas`) of the content word nearest the value
+    on each side within its clause, names left out ("died" in "died in Taiwan in 1972"), the
+    word that binds the value to an event; `concepts`: those of every window word.
     """
 
     claim: Claim
@@ -39,6 +45,9 @@ class Frame:
     window: str
     position: float
     sentence_words: int
+    near: frozenset[str] = frozenset()
+    concepts: frozenset[str] = frozenset()
+    near_names: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[str, int]:
@@ -50,12 +59,13 @@ def make_frame(claim: Claim, sentence: Sentence) -> Frame:
     text = sentence.text
     q0, q1 = claim.start - sentence.start, claim.end - sentence.start
     toks = tokens(text)
-    before = [t.text for t in toks if t.end <= q0][-WINDOW:]
-    after = [t.text for t in toks if t.start >= q1][:WINDOW]
-    window = " ".join([*before, MASK, *after])
+    before = [t for t in toks if t.end <= q0][-WINDOW:]
+    after = [t for t in toks if t.start >= q1][:WINDOW]
+    window = " ".join([*(t.text for t in before), MASK, *(t.text for t in after)])
     low = claim.low if claim.low is not None else _as_float(claim.value)
     high = claim.high if claim.high is not None else _as_float(claim.value)
-    subjects = frozenset(k for s, e, k in _names(text) if not (s < q1 and q0 < e) and k)
+    names = [(s, e, k) for s, e, k in _names(text) if not (s < q1 and q0 < e) and k]
+    subjects = frozenset(k for _, _, k in names)
     return Frame(
         claim=claim,
         attribute=claim.key,
@@ -66,7 +76,35 @@ def make_frame(claim: Claim, sentence: Sentence) -> Frame:
         window=window,
         position=(q0 + q1) / 2 / max(1, len(text)),
         sentence_words=len(toks),
+        near=frozenset(_nearest(reversed(before)) | _nearest(after)),
+        concepts=frozenset(content_lemmas(before + after)),
+        near_names=_near_names(text, names, q0, q1),
     )
+
+
+def _near_names(text: str, names: list[tuple[int, int, str]], q0: int, q1: int) -> frozenset[str]:
+    """The name nearest the value within its clause and NEAR_CHARS, of whom the value is
+    said ("Smith, 25", "25-year-old Smith"); empty if none."""
+    near = [(q0 - e, k) for s, e, k in names if e <= q0 and _clause(text[e:q0])]
+    near += [(s - q1, k) for s, e, k in names if s >= q1 and _clause(text[q1:s])]
+    return frozenset([min(near)[1]]) if near else frozenset()
+
+
+def _clause(between: str) -> bool:
+    return len(between) <= NEAR_CHARS and not any(ch in _BREAKS for ch in between)
+
+
+def _nearest(side: Iterable[Token]) -> set[str]:
+    """The concept of the first content word in `side` before a clause break (names, numbers
+    and stopwords are passed over); none if the clause ends first."""
+    for t in side:
+        if t.text in _BREAKS:
+            break
+        low = t.lower
+        if not low[0].isalpha() or low in STOPWORDS or len(low) < 3 or t.text[0].isupper():
+            continue
+        return content_lemmas([t])
+    return set()
 
 
 @lru_cache(maxsize=256)  # each claim of a sentence asks again

@@ -45,6 +45,8 @@ FEATURES = (
     "is_date",
     "attribute_class",  # what kind of value: count, money, percent, duration, measure, date part
     "attributed",  # how many of the two sentences are attributed ("police said")
+    "near_shared",  # share of each value's nearest words found around the other; -1: none
+    "near_names",  # both values bound to a name: +1 a name in common, -1 none; 0 otherwise
 )
 
 _CLASSES = {
@@ -156,6 +158,8 @@ def features(
             float(ca.rule == "DATE"),
             float(_CLASSES.get(dim_a if ca.rule == "NUM" else ca.key, 4)),
             float(bool(ca.attribution)) + float(bool(cb.attribution)),
+            _near_shared(a, b),
+            _near_names(a, b),
         )
     return rows
 
@@ -195,6 +199,27 @@ def _time_state(a: Frame, b: Frame) -> float:
     if not a.when or not b.when:
         return 0.0
     return 1.0 if any(dates_agree(x, y) for x in a.when for y in b.when) else -1.0
+
+
+def _near_shared(a: Frame, b: Frame) -> float:
+    """Of the words that bind each value to its event (`Frame.near`), the share found among
+    the other value's window words, words of one stem ("survived", "survivors") meeting by
+    their first five letters; -1 when neither value has one."""
+    total = len(a.near) + len(b.near)
+    if not total:
+        return -1.0
+    return (_found(a.near, b.concepts) + _found(b.near, a.concepts)) / total
+
+
+def _near_names(a: Frame, b: Frame) -> float:
+    if not a.near_names or not b.near_names:
+        return 0.0
+    return 1.0 if a.near_names & b.near_names else -1.0
+
+
+def _found(words: frozenset[str], among: frozenset[str]) -> int:
+    prefixes = {w[:5] for w in among}
+    return sum(1 for w in words if w in among or (len(w) >= 5 and w[:5] in prefixes))
 
 
 def _wide(f: Frame) -> bool:

@@ -177,6 +177,43 @@ def test_frame_window_masks_the_value() -> None:
     assert "tromso" in frame.subjects
 
 
+def _frames_of(text: str) -> list:
+    src = Source("a", text)
+    doc = Document(src, segment(src))
+    (s,) = doc.sentences
+    claims = [c for rule in (NumericRule(), DateRule()) for c in rule.extract(s, doc)]
+    return frames_in(claims, {("a", 0): s})[("a", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("He died in Taiwan in 1972.", {"die"}),  # a name and stopwords passed over
+        ("The company said 40 workers lost jobs.", {"company", "lost"}),  # "said": a stopword
+        ("Police left the scene (at 9).", set()),  # a bracket ends the clause
+    ],
+)
+def test_frame_near_is_the_word_binding_the_value(text: str, near: set[str]) -> None:
+    (frame,) = [f for f in _frames_of(text) if f.claim.rule in ("NUM", "DATE")][:1]
+    assert {w[:4] for w in frame.near} == {w[:4] for w in near}
+
+
+def test_frame_near_names_is_whom_the_value_is_of() -> None:
+    frames = _frames_of("John Smith, 25, and Mary Jones, 31, were charged on Friday.")
+    ages = {f.claim.value: f.near_names for f in frames if f.claim.rule == "NUM"}
+    assert ages == {25.0: frozenset({"john smith"}), 31.0: frozenset({"mary jones"})}
+
+
+def test_near_features_tell_one_event_from_another(embedder) -> None:
+    i_shared, i_names = FEATURES.index("near_shared"), FEATURES.index("near_names")
+    X, _ = _pair(
+        "Smith was charged with 3 counts on Monday.", "Smith was charged with 4 counts.", embedder
+    )
+    assert X[0, i_shared] == 1.0 and X[0, i_names] == 1.0
+    X, _ = _pair("Smith was charged with 3 counts.", "Jones pleaded guilty to 4 counts.", embedder)
+    assert X[0, i_shared] < 1.0 and X[0, i_names] == -1.0
+
+
 def test_the_shipped_model_was_fitted_on_what_the_code_extracts() -> None:
     # The model records a digest of the claims training read from the first train incidents;
     # when extraction changes, `python -m checker.train` no longer rebuilds the shipped file,
