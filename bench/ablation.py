@@ -19,18 +19,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from handlabels import read_pairs  # noqa: E402  (bench/, beside this script)
+
 from checker import train as T  # noqa: E402
 from checker.api import default_embedder  # noqa: E402
-from checker.mining import (  # noqa: E402
-    DEFAULT_CORPUS,
-    LABELS,
-    _agrees,
-    candidates,
-    collect,
-    incidents,
-    pair_id,
-    read_labels,
-)
+from checker.mining import DEFAULT_CORPUS, LABELS, collect, incidents, read_labels  # noqa: E402
 from checker.pairing import FEATURES  # noqa: E402
 
 SEEDS = (20261202, 1, 2, 3)
@@ -44,15 +37,10 @@ def mine(corpus: Path, cache: Path | None) -> dict[str, np.ndarray]:
         X, y, _, _ = collect(incidents(corpus, part, limit), store.encode, lambda m: None, None)
         data[part + "_X"], data[part + "_y"] = X, y
     labels = read_labels(ROOT / LABELS)
-    hx, hy, ha = [], [], []
-    for folder in incidents(corpus, "calib", T.LIMIT):
-        cands, X, _ = candidates(folder, store.encode, labels)
-        for cd, row in zip(cands, X, strict=True):
-            if (pid := pair_id(folder.name, cd)) in labels:
-                hx.append(row)
-                hy.append(labels[pid])
-                ha.append(_agrees(cd.a.claim, cd.b.claim))
-    data["H_X"], data["H_y"], data["H_a"] = np.array(hx), np.array(hy), np.array(ha, bool)
+    read = list(read_pairs(corpus, "calib", T.LIMIT, store, labels, labels))
+    data["H_X"] = np.array([row for row, _, _ in read])
+    data["H_y"] = np.array([label for _, label, _ in read])
+    data["H_a"] = np.array([agree for _, _, agree in read], bool)
     store.save()
     return data
 

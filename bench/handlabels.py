@@ -14,7 +14,9 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,6 +36,19 @@ from checker.mining import (  # noqa: E402
 )
 from checker.samefact import SameFactModel, load_model  # noqa: E402
 from checker.train import VectorStore  # noqa: E402
+
+
+def read_pairs(
+    corpus: Path, part: str, limit: int, store: VectorStore, kept: Any, labels: Mapping[str, Any]
+) -> Iterator[tuple[np.ndarray, Any, bool]]:
+    """(feature row, label, do the values agree?) of every mined candidate of `part` whose
+    pair `labels` holds; `kept` are the labelled pairs mining keeps beside its sample."""
+    for folder in incidents(corpus, part, limit):
+        cands, feats, _ = candidates(folder, store.encode, kept)
+        for cd, row in zip(cands, feats, strict=True):
+            label = labels.get(pair_id(folder.name, cd))
+            if label is not None:
+                yield row, label, bool(_agrees(cd.a.claim, cd.b.claim))
 
 
 def main() -> int:
@@ -56,18 +71,12 @@ def main() -> int:
     table: Counter[tuple[str, bool, str]] = Counter()
     X, y, agree = [], [], []
     for part, limit in (("train", 350), ("calib", 120)):
-        for folder in incidents(args.corpus, part, limit):
-            cands, feats, _ = candidates(folder, store.encode, kept)
-            for cd, row in zip(cands, feats, strict=True):
-                label = labels.get(pair_id(folder.name, cd))
-                if label is None:
-                    continue
-                same_value = bool(_agrees(cd.a.claim, cd.b.claim))
-                table[(part, same_value, label)] += 1
-                if part == "calib" and label != "U":
-                    X.append(row)
-                    y.append(label == "S")
-                    agree.append(same_value)
+        for row, label, same_value in read_pairs(args.corpus, part, limit, store, kept, labels):
+            table[(part, same_value, label)] += 1
+            if part == "calib" and label != "U":
+                X.append(row)
+                y.append(label == "S")
+                agree.append(same_value)
     for part in ("train", "calib"):
         for same_value in (True, False):
             c = {k: table[(part, same_value, k)] for k in "SDU"}

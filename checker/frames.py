@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from checker.model import Claim, Sentence
 from checker.names import find_names
-from checker.text import STOPWORDS, Token, content_lemmas, tokens
+from checker.predicates import CLAUSE_BREAKS
+from checker.text import Token, content_lemmas, tokens
 
 WINDOW = 6  # words each side of the value that say what it is about
 MASK = "#"  # stands for the value in the masked context
 NEAR_CHARS = 60  # a name this close to a value, in its clause, is whom the value is of
-_BREAKS = frozenset({".", ";", ":", "?", "!", "(", ")", "—", "–"})  # a clause ends
+_BREAKS = CLAUSE_BREAKS | {"(", ")"}  # a bracket ends a value's clause too
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +101,8 @@ def _nearest(side: Iterable[Token]) -> set[str]:
     for t in side:
         if t.text in _BREAKS:
             break
-        low = t.lower
-        if not low[0].isalpha() or low in STOPWORDS or len(low) < 3 or t.text[0].isupper():
-            continue
-        return content_lemmas([t])
+        if len(t.text) >= 3 and not t.text[0].isupper() and (found := content_lemmas([t])):
+            return found
     return set()
 
 

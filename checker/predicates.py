@@ -16,7 +16,7 @@ _CLASS = {
     w: cls for cls, words in tables.pairs("count_predicates.tsv").items() for w in words.split()
 }
 REACH = 4  # words each side of the count searched
-_BREAKS = frozenset({".", ";", "—", "–", ":", "?", "!"})
+CLAUSE_BREAKS = frozenset({".", ";", "—", "–", ":", "?", "!"})  # tokens that end a clause
 
 
 def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[Token]) -> str:
@@ -44,7 +44,7 @@ def _shot_dead(found: str, near: Sequence[Token]) -> str:
     return found
 
 
-def _until_break(toks: list[Token], breaks: frozenset[str] = _BREAKS) -> list[Token]:
+def _until_break(toks: list[Token], breaks: frozenset[str] = CLAUSE_BREAKS) -> list[Token]:
     for n, t in enumerate(toks):
         if t.text in breaks:
             return toks[:n]
