@@ -8,6 +8,7 @@ frame, in an audit and in training.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,14 @@ from checker.text import Token, content_lemmas, tokens
 WINDOW = 6  # words each side of the value that say what it is about
 MASK = "#"  # stands for the value in the masked context
 NEAR_CHARS = 60  # a name this close to a value, in its clause, is whom the value is of
+# A lifespan in brackets after a name, "(8 September 1838 – 2 March 1881)": the date before
+# the dash is a birth, the one after it a death, though no word says so.
+LIFE_YEARS = (15, 120)
+_DASH = r"\s*[–—-]\s*"
+_LIFE_START = re.compile(r"\(\s*(?:c\.|ca\.|circa)?\s*$")
+_LIFE_START_END = re.compile(_DASH + r"[^()]{1,40}\)")
+_LIFE_END_START = re.compile(r"\([^()]{1,40}?" + _DASH + r"$")
+_LIFE_END = re.compile(r"\s*\)")
 _BREAKS = CLAUSE_BREAKS | {"(", ")"}  # a bracket ends a value's clause too
 
 
@@ -67,6 +76,7 @@ def make_frame(claim: Claim, sentence: Sentence) -> Frame:
     high = claim.high if claim.high is not None else _as_float(claim.value)
     names = [(s, e, k) for s, e, k in _names(text) if not (s < q1 and q0 < e) and k]
     subjects = frozenset(k for _, _, k in names)
+    life, bracket = _lifespan(text, names, q0, q1) if claim.rule == "DATE" else (set(), q0)
     return Frame(
         claim=claim,
         attribute=claim.key,
@@ -77,10 +87,33 @@ def make_frame(claim: Claim, sentence: Sentence) -> Frame:
         window=window,
         position=(q0 + q1) / 2 / max(1, len(text)),
         sentence_words=len(toks),
-        near=frozenset(_nearest(reversed(before)) | _nearest(after)),
-        concepts=frozenset(content_lemmas(before + after)),
-        near_names=_near_names(text, names, q0, q1),
+        near=frozenset(_nearest(reversed(before)) | _nearest(after) | life),
+        concepts=frozenset(content_lemmas(before + after) | life),
+        near_names=_near_names(text, names, bracket if life else q0, q1),
     )
+
+
+def _lifespan(
+    text: str, names: list[tuple[int, int, str]], q0: int, q1: int
+) -> tuple[set[str], int]:
+    """For a date that opens or closes a lifespan in brackets right after one of `names`, the
+    concept it is a date of ("born", "die") and where its bracket opens, so that name is whom
+    the date is of; (empty, q0) for any other value. A lifespan runs LIFE_YEARS years: the
+    shorter spans that follow places and offices ("Honolulu (1999 - 2003)") are not one, and
+    a span after anything but a name is a term or a run."""
+    head, tail = text[:q0], text[q1:]
+    if _LIFE_START.search(head) and (m := _LIFE_START_END.match(tail)):
+        found, bracket, inside = "born", head.rindex("("), text[q0 : q1 + m.end()]
+    elif (m := _LIFE_END_START.search(head)) and _LIFE_END.match(tail):
+        found, bracket, inside = "died", m.start(), text[m.start() : q1]
+    else:
+        return set(), q0
+    years = [int(y) for y in re.findall(r"\b(\d{4})\b", inside)]
+    if len(years) != 2 or not LIFE_YEARS[0] <= years[1] - years[0] <= LIFE_YEARS[1]:
+        return set(), q0
+    if not any(e <= bracket and re.fullmatch(r"[\s,]*", text[e:bracket]) for _, e, _ in names):
+        return set(), q0
+    return content_lemmas(tokens(found)), bracket
 
 
 def _near_names(text: str, names: list[tuple[int, int, str]], q0: int, q1: int) -> frozenset[str]:

@@ -21,6 +21,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,28 +43,68 @@ from checker.samefact import FORMAT
 VERSION = "1"
 
 
+BAG = 5  # boosted ensembles, one seed each, averaged (`Bagged`)
+
+
+@dataclass(frozen=True)
+class Bagged:
+    """Boosted ensembles of one data and different seeds, their log-odds averaged.
+
+    Each ensemble fits random subsamples, and one changed training pair moves every
+    subsample after it: one ensemble's decisions near the threshold move with it. The
+    average of several moves less. The members share their initial log-odds (the prior), so
+    the average is one ensemble of all their trees at the learning rate over `len(members)`.
+    """
+
+    members: tuple[Any, ...]
+
+    @property
+    def learning_rate(self) -> float:
+        return float(self.members[0].learning_rate) / len(self.members)
+
+    @property
+    def feature_importances_(self) -> np.ndarray:
+        return np.mean([m.feature_importances_ for m in self.members], axis=0)
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        z = np.mean([m.decision_function(X) for m in self.members], axis=0)
+        p = 1.0 / (1.0 + np.exp(-z))
+        return np.column_stack([1.0 - p, p])
+
+
 def fit(
-    X: np.ndarray, y: np.ndarray, seed: int, trees: int = 150, weight: np.ndarray | None = None
-) -> Any:
+    X: np.ndarray,
+    y: np.ndarray,
+    seed: int,
+    trees: int = 150,
+    weight: np.ndarray | None = None,
+    bag: int = BAG,
+) -> Bagged:
     from sklearn.ensemble import GradientBoostingClassifier
 
-    clf = GradientBoostingClassifier(
-        n_estimators=trees,
-        max_depth=3,
-        learning_rate=0.1,
-        subsample=0.8,
-        min_samples_leaf=20,
-        random_state=seed,
-    )
-    return clf.fit(X, y, sample_weight=weight)
+    def one(k: int) -> Any:
+        clf = GradientBoostingClassifier(
+            n_estimators=trees,
+            max_depth=3,
+            learning_rate=0.1,
+            subsample=0.8,
+            min_samples_leaf=20,
+            random_state=seed + k,
+        )
+        return clf.fit(X, y, sample_weight=weight)
+
+    return Bagged(tuple(one(k) for k in range(bag)))
 
 
-def export_trees(clf: Any) -> tuple[float, list[dict[str, Any]]]:
-    """The fitted ensemble as plain arrays (and its initial log-odds)."""
-    prior = float(clf.init_.class_prior_[1])
+def export_trees(model: Bagged) -> tuple[float, list[dict[str, Any]]]:
+    """The fitted ensembles' trees as plain arrays (and their initial log-odds)."""
+    priors = {float(m.init_.class_prior_[1]) for m in model.members}
+    if len(priors) != 1:
+        raise RuntimeError(f"the bagged ensembles start from different priors: {priors}")
+    (prior,) = priors
     init = float(np.log(prior / (1 - prior)))
     out = []
-    for est in clf.estimators_[:, 0]:
+    for est in (e for m in model.members for e in m.estimators_[:, 0]):
         t = est.tree_
         leaf = t.children_left == -1
         out.append(
@@ -186,6 +227,7 @@ def build(
         "same_fact_share": {p: round(float(data[p][1].mean()), 4) for p in data},
         "seed": seed,
         "trees": len(trees),
+        "bagged": len(clf.members),
         "max_chars": MAX_CHARS,
         "max_pairs": MAX_PAIRS,
         "claims_probe": claims_probe(corpus),

@@ -147,6 +147,26 @@ def test_exported_trees_predict_as_the_fitted_ensemble() -> None:
     _exported(X, y, trees=40)
 
 
+def test_a_bag_of_ensembles_moves_less_when_a_few_labels_change() -> None:
+    # Why the shipped model averages several seeds (checker.train.Bagged): one ensemble's
+    # decisions move with any small change of its training data; the average moves less.
+    from checker.train import fit
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(800, len(FEATURES)))
+    y = (X[:, 0] + 0.5 * X[:, 3] * X[:, 1] + rng.normal(scale=0.7, size=800) > 0).astype(float)
+    y2 = y.copy()
+    flip = rng.choice(len(y), 8, replace=False)
+    y2[flip] = 1 - y2[flip]
+    moved = {}
+    for bag in (1, 5):
+        before = fit(X, y, seed=3, trees=60, bag=bag).predict_proba(X)[:, 1]
+        after = fit(X, y2, seed=3, trees=60, bag=bag).predict_proba(X)[:, 1]
+        moved[bag] = np.abs(before - after).mean()
+    assert moved[5] < 0.8 * moved[1]
+    assert len(fit(X, y, seed=3, trees=10, bag=3).members) == 3
+
+
 def test_exported_trees_compare_features_as_scikit_learn_does() -> None:
     # Features such as a similarity rounded to 4 places are not single-precision numbers;
     # scikit-learn compares them in single precision, and so must the exported trees, or a
@@ -196,6 +216,40 @@ def _frames_of(text: str) -> list:
 def test_frame_near_is_the_word_binding_the_value(text: str, near: set[str]) -> None:
     (frame,) = [f for f in _frames_of(text) if f.claim.rule in ("NUM", "DATE")][:1]
     assert {w[:4] for w in frame.near} == {w[:4] for w in near}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a lifespan after a name: the first date is a birth, the second a death, of that name
+        (
+            "Karl Weyprecht (8 September 1838 \u2013 2 March 1881) was an explorer.",
+            {
+                "8 September 1838": ("born", "karl weyprecht"),
+                "2 March 1881": ("die", "karl weyprecht"),
+            },
+        ),
+        (
+            "Ann Lee (1901-1980) was a poet.",
+            {"1901": ("born", "ann lee"), "1980": ("die", "ann lee")},
+        ),
+        # a span too short for a life, after a place: a stay, bound to nothing
+        ("He lived in Honolulu (1999 - 2003) as a boy.", {}),
+        # a span of a life's length after no name
+        ("The mill (1901 - 1980) was torn down.", {}),
+        # ... even where a name follows the bracket
+        ("The mill (1901 - 1980) was torn down by Ann Lee.", {}),
+    ],
+)
+def test_frame_reads_a_lifespan_in_brackets(text: str, dates: dict) -> None:
+    frames = {f.claim.quote: f for f in _frames_of(text) if f.claim.rule == "DATE"}
+    assert frames and set(dates) <= set(frames)
+    for quote, f in frames.items():
+        if quote in dates:
+            near, name = dates[quote]
+            assert near in f.near and near in f.concepts and f.near_names == {name}
+        else:
+            assert not f.near & {"born", "die"}
 
 
 def test_frame_near_names_is_whom_the_value_is_of() -> None:
