@@ -16,7 +16,7 @@ def _predicates(text: str) -> list[tuple[str, str]]:
     out = []
     for q in find_quantities(text):
         before = [t for t in toks if t.end <= q.start][-6:]
-        after = [t for t in toks if t.start >= q.end][:6]
+        after = [t for t in toks if t.start >= q.end]
         inside = [t for t in toks if q.start <= t.start < q.end]
         out.append((text[q.start : q.end], predicate(inside, before, after)))
     return out
@@ -53,6 +53,24 @@ def _predicates(text: str) -> list[tuple[str, str]]:
         ("Charges filed against 13-year-old in shooting", [("13-year-old", "arrested")]),
         ("Toddler shoots 2-year-old sister", [("2-year-old", "shot")]),
         ("Six people attended. Later they were hurt", [("Six people", "")]),  # a full stop
+        # a list between commas after the count: the words after it say what happened
+        (
+            "Six people, including a senator, an aide and a lobbyist, were injured",
+            [("Six people", "injured")],
+        ),
+        ("Five people, including Duhart, were shot dead", [("Five people", "killed")]),
+        # ... and the list's own counts read their words as before
+        (
+            "Four others, including two women, were wounded",
+            [("Four others", "injured"), ("two women", "injured")],
+        ),
+        # no comma closes the list: nothing is read past it
+        (
+            "Three others, including two boys and a woman were also hurt",
+            [("Three others", ""), ("two boys", "")],
+        ),
+        # a comma that opens no list is no way past the clause's first words
+        ("Six people, the police said on a busy Friday, were hurt", [("Six people", "")]),
     ],
 )
 def test_predicate_of_a_count(text: str, found: list[tuple[str, str]]) -> None:

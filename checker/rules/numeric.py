@@ -58,7 +58,8 @@ class NumericRule:
             person = next((n for (s, e), n in ages.items() if s < q.end and q.start < e), "")
             near = [t for t in toks if t.end <= q.start or t.start >= q.end]
             before = [t for t in near if t.end <= q.start][-WINDOW:]
-            after = [t for t in near if t.start >= q.end][:WINDOW]
+            rest = [t for t in near if t.start >= q.end]
+            after = rest[:WINDOW]
             inside = [t for t in toks if q.start <= t.start < q.end]
             context = content_lemmas(before + after) - {q.head, head_concept(q.head)}
             surface = tuple(sorted(_surface(before + after, context).items()))
@@ -89,7 +90,7 @@ class NumericRule:
                         ("head", q.head),
                         ("trend", _trend(text[: q.start])),
                         ("person", person),
-                        ("predicate", predicate(inside, before, after)),
+                        ("predicate", predicate(inside, before, rest)),
                     ),
                 )
             )
