@@ -41,11 +41,12 @@ sys.path.insert(0, str(ROOT))
 from bench.edits import EDIT_KINDS, REWRITE_KINDS, Change, edit, office_names, rewrite  # noqa: E402
 from checker.api import audit, default_embedder  # noqa: E402
 from checker.cache import Cache, CachedEmbedder  # noqa: E402
-from checker.errors import CheckerError  # noqa: E402
+from checker.errors import CheckerError, InputError  # noqa: E402
 from checker.evaluate import evaluate  # noqa: E402
 from checker.ingest import ingest  # noqa: E402
 from checker.model import Report, Source  # noqa: E402
 from checker.naive import naive_audit  # noqa: E402
+from checker.samefact import load_model  # noqa: E402
 from checker.segment import segment  # noqa: E402
 from checker.splits import corpus_split, eval_split  # noqa: E402
 
@@ -64,7 +65,7 @@ def _runners(embedder: Any, cache: Cache) -> dict[str, Runner]:
 def _safe(run: Runner, items: Sequence[Any]) -> Report | None:
     try:
         return run(items)
-    except CheckerError:
+    except InputError:  # no usable source in this unit; a model that fails stops the run
         return None
 
 
@@ -399,7 +400,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"checker-heldout-{args.split}-{args.corpus_split}-seed{args.seed}.json"
     )
     t0 = time.perf_counter()
-    embedder = default_embedder(device=args.device)
+    try:  # before minutes of embedding: a model that does not load would fail every unit
+        load_model()
+        embedder = default_embedder(device=args.device)
+    except CheckerError as err:
+        print(f"heldout: error: {err}", file=sys.stderr)
+        return 2
     with (
         tempfile.TemporaryDirectory(prefix="heldout-") as tmp,
         Cache(args.cache or Path(tmp) / "c.db") as cache,

@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.api import audit, default_embedder
 from checker.embed import Embedder
-from checker.errors import CheckerError, InputError, OptionError
+from checker.errors import InputError, OptionError
 from checker.files import read_text
 from checker.ingest import SUFFIXES
 from checker.model import Conflict, Report
@@ -244,7 +244,7 @@ def _run_case(
     conflict, gold_type = bool(gold.get("conflict")), str(gold.get("type") or "")
     try:
         report = run_comparator(files, embedder, comparator, options)
-    except CheckerError as err:
+    except InputError as err:  # this case's sources; a model or an option fails them all
         return CaseResult(folder, case.name, conflict, gold_type, (), False, str(err))
     reported = tuple(sorted({c.type.value for c in report.conflicts}))
     spans = _gold_spans(files, gold)

@@ -71,6 +71,48 @@ def test_eval_floor_missed_exits_1(tmp_path: Path, capsys, embedder) -> None:
     assert "below the floor" in capsys.readouterr().err
 
 
+def _two_cases(root: Path) -> None:
+    """One case whose sources are usable, and one whose only source is empty."""
+    for name, texts in (("good", ("The bridge is 400 metres long.", "It is 400 metres long.")),
+                        ("empty", ("",))):  # fmt: skip
+        case = root / name
+        case.mkdir()
+        for n, text in enumerate(texts):
+            (case / f"{n}.txt").write_text(text, "utf-8")
+        (case / "gold.json").write_text(json.dumps({"conflict": False}), "utf-8")
+
+
+def test_eval_names_a_case_without_usable_sources_and_scores_the_rest(
+    tmp_path: Path, capsys, embedder
+) -> None:
+    _two_cases(tmp_path)
+    assert main(["eval", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 cases" in out
+    (errors,) = [line for line in out.splitlines() if line.startswith("errors:")]
+    assert errors.startswith("errors: empty: ") and "good" not in errors
+
+
+def test_eval_stops_with_one_line_when_the_model_fails(
+    tmp_path: Path, capsys, embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A model that does not load fails every case alike: not one error a case, and not exit 0.
+    from checker.errors import ModelError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ModelError("samefact.json does not match its recorded SHA-256; reinstall checker")
+
+    monkeypatch.setattr("checker.samefact.load_model", broken)
+    _two_cases(tmp_path)
+    assert main(["eval", str(tmp_path)]) == 2
+    out = capsys.readouterr()
+    assert (
+        out.err == "checker: error: samefact.json does not match its recorded SHA-256; "
+        "reinstall checker\n"
+    )
+    assert "errors:" not in out.out
+
+
 def test_eval_without_cases_exits_2(tmp_path: Path) -> None:
     assert main(["eval", str(tmp_path)]) == 2
 
