@@ -1,4 +1,5 @@
-"""What a count of people says happened to them: killed, injured, shot, arrested, sought.
+"""What a count of people says happened to them: killed, injured, shot, arrested, sought,
+pleaded, assaulted, survived, released (and what they did: involved, fired).
 
 "Four people shot" and "one person killed" count different people; "killed 1 woman and
 injured 11 others" gives each count the verb nearest it. Read from the words of and around

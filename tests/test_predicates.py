@@ -53,6 +53,12 @@ def _predicates(text: str) -> list[tuple[str, str]]:
         ("Charges filed against 13-year-old in shooting", [("13-year-old", "arrested")]),
         ("Toddler shoots 2-year-old sister", [("2-year-old", "shot")]),
         ("Six people attended. Later they were hurt", [("Six people", "")]),  # a full stop
+        # a later state of a case, an assault, a survival, a release: each its own fact
+        ("Six members pleaded guilty", [("Six members", "pleaded")]),
+        ("An 18-year-old man accused of fatally shooting", [("18-year-old", "arrested")]),
+        ("Two men were kicked and punched", [("Two men", "assaulted")]),
+        ("Three people survived the crash", [("Three people", "survived")]),
+        ("Two of them were discharged on Monday", [("Two", "released")]),
         # a list between commas after the count: the words after it say what happened
         (
             "Six people, including a senator, an aide and a lobbyist, were injured",
