@@ -26,6 +26,13 @@ def test_a_negation_flipped_in_one_version_is_reported(embedder) -> None:
     assert sorted(cc.quote for cc in found.claims)[1] == "not"
 
 
+def test_opposite_outcomes_in_one_slot_are_reported(embedder) -> None:
+    a = "The harbour council approved the dredging plan on Thursday after a long debate."
+    b = "After a long debate on Thursday, the harbour council rejected the dredging plan."
+    [found] = _pol(a, b, embedder)
+    assert sorted(cc.quote for cc in found.claims) == ["approved", "rejected"]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -48,6 +55,13 @@ def test_a_negation_flipped_in_one_version_is_reported(embedder) -> None:
             "No suspects are in custody after the shooting on Elm Street, police said.",
             "No one is in custody after the shooting on Elm Street, police said.",
             id="no-and-no-one",
+        ),
+        # opposite words about different people, in clauses only one sentence has
+        pytest.param(
+            "A fourth man who survived the shooting at the trailer called 911, deputies said.",
+            "A man called 911 from the trailer, deputies said, and three people inside had "
+            "been killed in the shooting.",
+            id="survived-and-killed-in-other-clauses",
         ),
     ],
 )

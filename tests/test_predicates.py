@@ -1,13 +1,15 @@
-"""What happened to the people a count counts, and counts of different predicates kept apart."""
+"""What happened to the people a count counts, and on a date; counts and dates of different
+events kept apart."""
 
 from __future__ import annotations
 
 import pytest
 
 from checker.api import audit
+from checker.dates import find_dates
 from checker.model import Source
 from checker.numbers import find_quantities
-from checker.predicates import predicate
+from checker.predicates import date_event, predicate
 from checker.text import tokens
 
 
@@ -70,28 +72,95 @@ def _predicates(text: str) -> list[tuple[str, str]]:
             "Four others, including two women, were wounded",
             [("Four others", "injured"), ("two women", "injured")],
         ),
-        # no comma closes the list: nothing is read past it
+        # no comma closes the list: the rest of the clause says what happened to them all
         (
             "Three others, including two boys and a woman were also hurt",
-            [("Three others", ""), ("two boys", "")],
+            [("Three others", "injured"), ("two boys", "injured")],
         ),
-        # a comma that opens no list is no way past the clause's first words
-        ("Six people, the police said on a busy Friday, were hurt", [("Six people", "")]),
+        # with no predicate within four words, the nearest in the rest of its clause
+        ("Six people, the police said on a busy Friday, were hurt", [("Six people", "injured")]),
+        (
+            "Seven alleged members of the gang face multiple charges after the shooting",
+            [("Seven", "arrested")],
+        ),
+        # ... but not past the end of it, nor further than twelve words
+        ("Seven alleged members of the gang met on Friday; all were charged", [("Seven", "")]),
+        (
+            "Seven members of the old gang from the east side of the city met in the hall "
+            "and were later charged",
+            [("Seven members", "")],
+        ),
     ],
 )
 def test_predicate_of_a_count(text: str, found: list[tuple[str, str]]) -> None:
     assert _predicates(text) == found
 
 
-def test_counts_of_different_predicates_are_not_compared(embedder) -> None:
-    a = "Four people were shot outside a night club in Houston early Saturday, police said."
-    b = "One person was killed outside a night club in Houston early Saturday, police said."
-    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
-    assert not [c for c in report.conflicts if c.rule == "NUM"], report.conflicts
+def _events(text: str) -> list[tuple[str, str]]:
+    toks = tokens(text)
+    return [
+        (
+            text[d.start : d.end],
+            date_event(
+                [t for t in toks if t.end <= d.start], [t for t in toks if t.start >= d.end]
+            ),
+        )
+        for d in find_dates(text)
+    ]
 
 
-def test_counts_of_one_predicate_still_disagree(embedder) -> None:
-    a = "Four people were shot outside a night club in Houston early Saturday, police said."
-    b = "Five people were shot outside a night club in Houston early Saturday, police said."
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The boy died Wednesday night after being shot, police said.", [("Wednesday", "killed")]),
+        ("His mother made her first court appearance Thursday.", [("Thursday", "court")]),
+        (
+            "He was shot on Saturday and died on Monday.",
+            [("Saturday", "shot"), ("Monday", "killed")],
+        ),
+        ("Hoston was fatally shot Saturday.", [("Saturday", "killed")]),
+        ("Wilson pleaded guilty Monday to two counts.", [("Monday", "pleaded")]),
+        ("He will be sentenced on March 3.", [("March 3", "sentenced")]),
+        ("Police said Thursday that the man had been captured.", [("Thursday", "arrested")]),
+        # a verdict in other words is no event of its own ("found", "jury", "guilty")
+        ("He was found guilty by a jury on June 14.", [("June 14", "")]),
+        ("A jury convicted him on June 12.", [("June 12", "convicted")]),
+        # the clause ends at a full stop or semicolon
+        ("The man died. On Friday the street reopened.", [("Friday", "")]),
+    ],
+)
+def test_event_a_date_is_given_to(text: str, found: list[tuple[str, str]]) -> None:
+    assert _events(text) == found
+
+
+_CLUB = "outside a night club in Houston early Saturday, police said."
+_PURSE = "night after finding a gun in his mother's purse."
+
+
+@pytest.mark.parametrize(
+    ("rule", "a", "b", "reported"),
+    [
+        # counts of different predicates are different facts; of one predicate, they disagree
+        ("NUM", f"Four people were shot {_CLUB}", f"One person was killed {_CLUB}", False),
+        ("NUM", f"Four people were shot {_CLUB}", f"Five people were shot {_CLUB}", True),
+        # dates of different events are not compared; two days of one event disagree
+        (
+            "DATE",
+            f"A 2-year-old boy died Wednesday {_PURSE}",
+            "The mother of a 2-year-old boy who found a gun in her purse appeared in court "
+            "Thursday.",
+            False,
+        ),
+        (
+            "DATE",
+            f"A 2-year-old boy died Wednesday {_PURSE}",
+            f"A 2-year-old boy died Thursday {_PURSE}",
+            True,
+        ),
+    ],
+)
+def test_what_happened_decides_what_is_compared(
+    rule: str, a: str, b: str, reported: bool, embedder
+) -> None:
     report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
-    assert [c for c in report.conflicts if c.rule == "NUM"], report.conflicts
+    assert bool([c for c in report.conflicts if c.rule == rule]) == reported, report.conflicts

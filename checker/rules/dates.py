@@ -10,6 +10,7 @@ from checker.attribution import attribution
 from checker.dates import MONTHS, WEEKDAYS, dates_agree, find_dates
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.pairing import claim_key
+from checker.predicates import date_event
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.samefact import judge_pairs
@@ -54,6 +55,8 @@ class DateRule:
             else:
                 context = set(whole)
             context |= events.get(i, set())
+            before = [t for t in toks if t.end <= d.start]
+            after = [t for t in toks if t.start >= d.end]
             claims.append(
                 Claim(
                     rule=self.code,
@@ -67,7 +70,11 @@ class DateRule:
                     key=d.granularity,
                     context=tuple(sorted(context)),
                     attribution=who,
-                    extra=(("reporting", d.reporting), ("count", len(mentions))),
+                    extra=(
+                        ("reporting", d.reporting),
+                        ("count", len(mentions)),
+                        ("event", date_event(before, after)),
+                    ),
                 )
             )
         return claims
@@ -78,7 +85,7 @@ class DateRule:
         verdicts = judge_pairs(
             claims,
             ctx,
-            comparable=comparable,
+            comparable=lambda a, b: comparable(a, b) and same_event(a, b),
             agree=agree,
             min_sim=self.min_sim,
             min_same=self.min_same,
@@ -108,6 +115,14 @@ def comparable(a: Claim, b: Claim) -> bool:
     if dates_agree(a.value, b.value) is None:
         return False
     return not _different_events(set(a.context), set(b.context))
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """False for dates of two events of different classes ("died Wednesday", "made a court
+    appearance Thursday"; `checker.predicates.date_event`). Checked before the same-fact
+    model, which was trained without it, as `numeric.same_predicate` is."""
+    ea, eb = a.get("event") or "", b.get("event") or ""
+    return not (ea and eb and ea != eb)
 
 
 # Events that are never the same event: a birth is not a death, an opening not a closing.

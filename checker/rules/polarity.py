@@ -12,8 +12,9 @@ from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import find_names
+from checker.predicates import CLAUSE_BREAKS
 from checker.rules.base import CompareContext, Document, whole_sentence_claim
-from checker.text import content_lemmas, overlap, tokens
+from checker.text import Token, content_lemmas, overlap, tokens
 
 # Opposite outcomes; each word maps to its group and side.
 _ANTONYMS = [
@@ -163,7 +164,9 @@ class PolarityRule:
             values_b = {c.value for c in cb if c.key == group}
             if len(values_a) == 1 and len(values_b) == 1 and values_a != values_b:
                 a, b = sides_a[group], sides_b[group]
-                if _agent(sa, a) == _agent(sb, b):  # "Ribeiro won" / "Duarte lost" agree
+                if _agent(sa, a) != _agent(sb, b):  # "Ribeiro won" / "Duarte lost" agree
+                    continue
+                if _corresponds(a, sa, b, sb):
                     pairs.append((a, b))
         return pairs
 
@@ -177,6 +180,49 @@ def _negates_shared_verb(neg: Claim, negated: Sentence, plain: Sentence) -> bool
     after = tokens(negated.text[neg.end - negated.start :])[:4]
     words = [t for t in after if content_lemmas([t])][:1]
     return bool(words) and bool(content_lemmas(words) & _content(plain.text))
+
+
+def _corresponds(a: Claim, sa: Sentence, b: Claim, sb: Sentence) -> bool:
+    """Do the two opposite words fill the same slot of the two sentences?
+
+    Aligned word by word, each must sit in a stretch the other sentence replaces with a
+    stretch holding the other word: "the council approved the plan" / "the council rejected
+    the plan". Where the two sentences are built differently, the nearest content words
+    on each side of the two words must be shared instead. "A man who survived called 911"
+    / "a man called 911 ... three had been killed" are opposite words about different
+    people, in clauses only one sentence has.
+    """
+    ta, tb = tokens(sa.text), tokens(sb.text)
+    i = next((k for k, t in enumerate(ta) if t.start >= a.start - sa.start), len(ta))
+    j = next((k for k, t in enumerate(tb) if t.start >= b.start - sb.start), len(tb))
+    matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i1 <= i < i2 and op == "replace" and j1 <= j < j2:
+            return True
+    # A sentence built the other way round ("after a debate, the council rejected the plan")
+    # aligns word by word elsewhere: then the words next to each must be the same words.
+    sides = [
+        (_flank(ta[:i][::-1]), _flank(tb[:j][::-1])),
+        (_flank(ta[i + 1 :]), _flank(tb[j + 1 :])),
+    ]
+    met = [bool(x & y) for x, y in sides if x and y]
+    return bool(met) and all(met)
+
+
+_FLANK = 2  # content words each side of an opposite word that say what it is about
+
+
+def _flank(toks: Sequence[Token]) -> set[str]:
+    """The first _FLANK content lemmas of `toks` (words running away from the opposite
+    word), within its clause."""
+    out: list[str] = []
+    for t in toks:
+        if t.text in CLAUSE_BREAKS:
+            break
+        out.extend(content_lemmas([t]) - set(_SIDE))
+        if len(out) >= _FLANK:
+            break
+    return set(out[:_FLANK])
 
 
 def _in_extra_clause(neg: Claim, negated: Sentence, plain: Sentence) -> bool:
