@@ -23,11 +23,13 @@ def _classes(table: str) -> dict[str, str]:
 _CLASS = _classes("count_predicates.tsv")
 _EVENT = _classes("date_events.tsv")
 REACH = 4  # words each side of the count searched
-CLAUSE_REACH = 12  # ... and, with none that near, the rest of its clause up to this many words
+CLAUSE_REACH = 12  # ... and, with none that near, the words after it in its clause
 EVENT_REACH = 12  # words each side of a date searched for what happened on it
 LIST_REACH = 24  # words an appositive list after a count may run ("Six people, including ...,")
 _LIST_OPENERS = frozenset({"including", "among"})  # ", including two children," / ", among them"
 CLAUSE_BREAKS = frozenset({".", ";", "—", "–", ":", "?", "!"})  # tokens that end a clause
+_ABBREVIATIONS = tables.words("clause_abbreviations.txt")
+_NEGATIONS = frozenset({"not", "never", "no", "nor", "without"})
 
 
 def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[Token]) -> str:
@@ -40,15 +42,28 @@ def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[
     With none of these, the nearest within CLAUSE_REACH words of the rest of its clause
     ("Seven alleged members of the gang face multiple charges"). `after` is every word after
     the quantity; the clause, LIST_REACH and CLAUSE_REACH bound the search."""
-    for t in inside:
+    for k, t in enumerate(inside):
         if found := _CLASS.get(t.text.lower(), ""):
-            return _shot_dead(found, list(inside))
+            return _shot_dead(found, list(inside), k)
     tail = _until_break(list(after))
-    return (
-        _nearest(_CLASS, REACH, before, tail)
-        or _past_list(tail)
-        or _nearest(_CLASS, CLAUSE_REACH, before, tail)
-    )
+    return _nearest(_CLASS, REACH, before, tail) or _past_list(tail) or _later_in_clause(tail)
+
+
+def _later_in_clause(tail: list[Token]) -> str:
+    """The first predicate within CLAUSE_REACH words after the count, in its clause ("Seven
+    alleged members of the gang face multiple charges"); one negated ("have not released
+    the names of the 3 victims") says nothing happened. Not before the count: what comes
+    that far before it is about something else ("found a man dead along with 2 children")."""
+    for k, t in enumerate(tail[:CLAUSE_REACH]):
+        found = _CLASS.get(t.text.lower(), "")
+        if found and not any(_negation(w) for w in tail[max(0, k - 2) : k]):
+            return _shot_dead(found, tail, k)
+    return ""
+
+
+def _negation(t: Token) -> bool:
+    low = t.text.lower().replace("’", "'")
+    return low in _NEGATIONS or low.endswith("n't")
 
 
 def date_event(before: Sequence[Token], after: Sequence[Token]) -> str:
@@ -56,8 +71,33 @@ def date_event(before: Sequence[Token], after: Sequence[Token]) -> str:
     (`checker/data/date_events.tsv`), the word before it first at equal distance ("shot on
     Saturday and died on Monday"): "died Wednesday night" is killed, "made her first court
     appearance Thursday" court, "fatally shot Saturday" killed; "" if none within
-    EVENT_REACH words."""
-    return _nearest(_EVENT, EVENT_REACH, before, _until_break(list(after)), left_first=True)
+    EVENT_REACH words. Event words joined to that one ("arrested and charged Friday", "was
+    shot and wounded") are events of the same date: their classes are all given, joined by
+    "|" in sorted order ("arrested|charged")."""
+    left = _until_break(list(reversed(before)))[:EVENT_REACH]
+    right = _until_break(list(after))[:EVENT_REACH]
+    for k in range(EVENT_REACH):
+        for side in (left, right):
+            if k < len(side) and (found := _EVENT.get(side[k].text.lower(), "")):
+                return "|".join(sorted(_joined(found, side[k + 1 :])))
+    return ""
+
+
+# Words that may stand between two event words of one date ("arrested and later charged").
+_JOINERS = frozenset({"and", "or", ",", "was", "were", "been", "being", "later", "then", "also"})
+
+
+def _joined(found: str, rest: Sequence[Token]) -> set[str]:
+    """`found` and the classes of the event words that follow it (away from the date) with
+    only joining words between."""
+    out = {found}
+    for t in rest:
+        low = t.text.lower()
+        if low in _EVENT:
+            out.add(_EVENT[low])
+        elif low not in _JOINERS:
+            break
+    return out
 
 
 def _nearest(
@@ -65,14 +105,13 @@ def _nearest(
     reach: int,
     before: Sequence[Token],
     tail: list[Token],
-    left_first: bool = False,
 ) -> str:
     left = _until_break(list(reversed(before)))[:reach]
     right = tail[:reach]
     for k in range(reach):
-        for side in (left, right) if left_first else (right, left):
+        for side in (right, left):
             if k < len(side) and (found := classes.get(side[k].text.lower(), "")):
-                return _shot_dead(found, side[max(0, k - 1) : k + 3])
+                return _shot_dead(found, side, k)
     return ""
 
 
@@ -85,21 +124,33 @@ def _past_list(tail: list[Token]) -> str:
     for n in (n for n in range(2, len(span)) if span[n].text == ","):
         for k, t in enumerate(span[n + 1 : n + 1 + REACH]):
             if found := _CLASS.get(t.text.lower(), ""):
-                rest = span[n + 1 :]
-                return _shot_dead(found, rest[max(0, k - 1) : k + 3])
+                return _shot_dead(found, span[n + 1 :], k)
     return ""
 
 
-def _shot_dead(found: str, near: Sequence[Token]) -> str:
-    """ "shot" next to a word of killing ("fatally shot", "shot and killed") is killed."""
-    words = [t.text.lower() for t in _until_break(list(near), frozenset({","}))]
-    if found == "shot" and any(_CLASS.get(w) == "killed" for w in words):
+def _shot_dead(found: str, side: Sequence[Token], k: int) -> str:
+    """ "shot" (side[k]) next to a word of killing ("fatally shot", "shot and killed", "men,
+    shot and killed") is killed: the word before it and two after, within commas."""
+    near = _until_break(list(side[k : k + 3]), frozenset({","}))
+    if k > 0 and side[k - 1].text != ",":
+        near = [side[k - 1], *near]
+    if found == "shot" and any(_CLASS.get(t.text.lower()) == "killed" for t in near):
         return "killed"
     return found
 
 
 def _until_break(toks: list[Token], breaks: frozenset[str] = CLAUSE_BREAKS) -> list[Token]:
+    """`toks` up to the first clause break; the full stop of an abbreviation ("11 p.m.
+    Friday", "Mr. Smith") ends nothing, in either direction of reading."""
     for n, t in enumerate(toks):
-        if t.text in breaks:
+        if t.text in breaks and not (t.text == "." and _after_abbreviation(toks, n)):
             return toks[:n]
     return toks
+
+
+def _after_abbreviation(toks: list[Token], n: int) -> bool:
+    """Does the full stop toks[n] end an abbreviation (the token just before it in the
+    text, whichever neighbour in `toks` that is)?"""
+    dot = toks[n]
+    near = [t for t in toks[max(0, n - 1) : n + 2] if t.end == dot.start]
+    return bool(near) and near[0].text.lower() in _ABBREVIATIONS

@@ -33,6 +33,21 @@ def test_opposite_outcomes_in_one_slot_are_reported(embedder) -> None:
     assert sorted(cc.quote for cc in found.claims) == ["approved", "rejected"]
 
 
+def test_opposite_words_aligned_word_by_word_are_reported(embedder) -> None:
+    # the nearest words differ ("plan" / "proposal"), but the sentences align word by word
+    a = "On Thursday evening the harbour council approved the dredging plan."
+    b = "On Thursday evening the harbour council rejected the dredging proposal."
+    [found] = _pol(a, b, embedder)
+    assert sorted(cc.quote for cc in found.claims) == ["approved", "rejected"]
+
+
+def test_opposite_main_verbs_in_differently_built_sentences_are_reported(embedder) -> None:
+    a = "Three judges overturned Ruiz's conviction, ruling that the evidence had been flawed."
+    b = "The court upheld the conviction of Maria Ruiz, rejecting claims the evidence was flawed."
+    [found] = _pol(a, b, embedder)
+    assert sorted(cc.quote for cc in found.claims) == ["overturned", "upheld"]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -57,6 +72,11 @@ def test_opposite_outcomes_in_one_slot_are_reported(embedder) -> None:
             id="no-and-no-one",
         ),
         # opposite words about different people, in clauses only one sentence has
+        pytest.param(
+            "Deputies said a man who survived called 911 from the farm on Sunday.",
+            "Deputies said three people killed at the farm on Sunday were found after a 911 call.",
+            id="survived-and-killed-in-a-long-replaced-stretch",
+        ),
         pytest.param(
             "A fourth man who survived the shooting at the trailer called 911, deputies said.",
             "A man called 911 from the trailer, deputies said, and three people inside had "

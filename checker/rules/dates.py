@@ -118,11 +118,12 @@ def comparable(a: Claim, b: Claim) -> bool:
 
 
 def same_event(a: Claim, b: Claim) -> bool:
-    """False for dates of two events of different classes ("died Wednesday", "made a court
-    appearance Thursday"; `checker.predicates.date_event`). Checked before the same-fact
+    """False for dates of events of different classes ("died Wednesday", "made a court
+    appearance Thursday"; `checker.predicates.date_event`); "arrested and charged Friday"
+    is a date of both, and meets "arrested Thursday". Checked before the same-fact
     model, which was trained without it, as `numeric.same_predicate` is."""
     ea, eb = a.get("event") or "", b.get("event") or ""
-    return not (ea and eb and ea != eb)
+    return not (ea and eb and not set(ea.split("|")) & set(eb.split("|")))
 
 
 # Events that are never the same event: a birth is not a death, an opening not a closing.

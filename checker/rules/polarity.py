@@ -185,17 +185,19 @@ def _negates_shared_verb(neg: Claim, negated: Sentence, plain: Sentence) -> bool
 def _corresponds(a: Claim, sa: Sentence, b: Claim, sb: Sentence) -> bool:
     """Do the two opposite words fill the same slot of the two sentences?
 
-    Aligned word by word, each must sit in a stretch the other sentence replaces with a
-    stretch holding the other word: "the council approved the plan" / "the council rejected
-    the plan". Where the two sentences are built differently, the nearest content words
-    on each side of the two words must be shared instead. "A man who survived called 911"
-    / "a man called 911 ... three had been killed" are opposite words about different
-    people, in clauses only one sentence has.
+    Aligned word by word, each must sit in a stretch that the other sentence replaces with
+    one holding the other word: "the council approved the plan" / "the council rejected the
+    proposal". Where the two sentences are built differently, the nearest content word on
+    each side of the two words must be the same instead. Neither may be the verb of a
+    relative clause: "a man who survived called 911" / "a man called 911 ... three had
+    been killed" are opposite words about different people, not a flip.
     """
     ta, tb = tokens(sa.text), tokens(sb.text)
     i = next((k for k, t in enumerate(ta) if t.start >= a.start - sa.start), len(ta))
     j = next((k for k, t in enumerate(tb) if t.start >= b.start - sb.start), len(tb))
     matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], False)
+    if _relative(ta, i) or _relative(tb, j):
+        return False
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if i1 <= i < i2 and op == "replace" and j1 <= j < j2:
             return True
@@ -209,7 +211,18 @@ def _corresponds(a: Claim, sa: Sentence, b: Claim, sb: Sentence) -> bool:
     return bool(met) and all(met)
 
 
-_FLANK = 2  # content words each side of an opposite word that say what it is about
+_FLANK = 1  # content words each side of an opposite word that say what it is about
+_RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "also"})
+
+
+def _relative(toks: Sequence[Token], i: int) -> bool:
+    """Is toks[i] the verb of a relative clause ("a man who survived", "three who had been
+    killed")? It then says who someone is, not what the sentence claims."""
+    k = i - 1
+    while k >= 0 and toks[k].lower in _AUXILIARIES:
+        k -= 1
+    return k >= 0 and toks[k].lower in _RELATIVE
 
 
 def _flank(toks: Sequence[Token]) -> set[str]:
