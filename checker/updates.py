@@ -6,7 +6,9 @@ one, and the values differ), the conflict is an `update` ("two injured" on Monda
 the injured died" on Tuesday: "one killed"), not a contradiction. It is still reported, with
 its kind, and its severity is capped at low: it calls for a check, not a correction. A
 person's age (AGE) is an update when the later stories are months later and the age larger
-by at most the years between them.
+by at most the years between them. Two holders of one office or one slot (ROLE, ENT) are an
+update when every story naming one of them is months older than every story naming the
+other: the office changed hands (an FBI office under a new agent in charge).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _LINE = re.compile(
     re.I | re.M,
 )
 MIN_AGE_GAP_DAYS = 90  # stories this far apart may straddle a birthday
+MIN_SUCCESSION_DAYS = 90  # ... or a change of office holder
 HEAD_LINES = 6  # a `Published:` line counts only near the top of a text file
 
 
@@ -47,11 +50,29 @@ def with_kinds(conflicts: Sequence[Conflict], sources: Sequence[Source]) -> list
 
 
 def _kind(c: Conflict, days: Mapping[str, str]) -> Conflict:
-    if c.type is not ConflictType.NUMERIC:
-        return c
-    if not (_is_older(c, days) if c.rule == "AGE" else _is_update(c, days)):
-        return c
-    return replace(c, kind=ConflictKind.UPDATE, severity=Severity.LOW)
+    if c.type in (ConflictType.ROLE, ConflictType.ENTITY):
+        later = _is_succession(c, days)
+    elif c.type is ConflictType.NUMERIC:
+        later = _is_older(c, days) if c.rule == "AGE" else _is_update(c, days)
+    else:
+        later = False
+    return replace(c, kind=ConflictKind.UPDATE, severity=Severity.LOW) if later else c
+
+
+def _is_succession(c: Conflict, days: Mapping[str, str]) -> bool:
+    """Two names, each only in stories at least MIN_SUCCESSION_DAYS before (or after) every
+    story with the other; every side dated."""
+    by_name: dict[str, list[str]] = {}
+    for cc in c.claims:
+        day = days.get(cc.source, "")
+        if not day:
+            return False
+        by_name.setdefault(str(cc.value).casefold(), []).append(day)
+    if len(by_name) != 2:
+        return False
+    first, second = sorted(by_name.values(), key=min)
+    gap = _days(max(first), min(second))
+    return gap is not None and gap >= MIN_SUCCESSION_DAYS
 
 
 def _is_older(c: Conflict, days: Mapping[str, str]) -> bool:

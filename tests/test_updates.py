@@ -108,10 +108,41 @@ def test_kind_follows_publication_order(values, days, kind) -> None:
     assert out.severity is (Severity.LOW if kind is ConflictKind.UPDATE else Severity.HIGH)
 
 
-def test_dates_and_names_are_never_updates() -> None:
+def test_dates_are_never_updates() -> None:
     c = _conflict({"a": 1, "b": 2}, ConflictType.DATE)
-    (out,) = with_kinds([c], _sources({"a": "2015-03-01", "b": "2015-03-02"}))
+    (out,) = with_kinds([c], _sources({"a": "2015-03-01", "b": "2016-03-02"}))
     assert out.kind is ConflictKind.CONTRADICTION
+
+
+@pytest.mark.parametrize("ctype", [ConflictType.ROLE, ConflictType.ENTITY])
+@pytest.mark.parametrize(
+    ("names", "days", "kind"),
+    [
+        # an office that changed hands between stories months apart
+        ({"a": "Abbott", "b": "Gale"}, {"a": "2015-06-01", "b": "2016-01-27"}, ConflictKind.UPDATE),
+        (
+            {"a": "Abbott", "b": "Abbott", "c": "Gale"},
+            {"a": "2015-06-01", "b": "2015-06-03", "c": "2016-01-27"},
+            ConflictKind.UPDATE,
+        ),
+        # days apart: one of them has the name wrong
+        (
+            {"a": "Abbott", "b": "Gale"},
+            {"a": "2015-06-01", "b": "2015-06-20"},
+            ConflictKind.CONTRADICTION,
+        ),
+        # one name both before and after the other: no succession
+        (
+            {"a": "Abbott", "b": "Gale", "c": "Abbott"},
+            {"a": "2015-06-01", "b": "2016-01-27", "c": "2016-09-01"},
+            ConflictKind.CONTRADICTION,
+        ),
+        ({"a": "Abbott", "b": "Gale"}, {"a": "2015-06-01", "b": ""}, ConflictKind.CONTRADICTION),
+    ],
+)
+def test_a_new_holder_months_later_is_an_update(names, days, kind, ctype) -> None:
+    (out,) = with_kinds([_conflict(names, ctype, rule="ROLE")], _sources(days))
+    assert out.kind is kind
 
 
 def test_text_sources_read_their_published_line(tmp_path) -> None:
