@@ -30,6 +30,14 @@ _LIST_OPENERS = frozenset({"including", "among"})  # ", including two children,"
 CLAUSE_BREAKS = frozenset({".", ";", "—", "–", ":", "?", "!"})  # tokens that end a clause
 _ABBREVIATIONS = tables.words("clause_abbreviations.txt")
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "without"})
+_CLAUSE_OPENERS = frozenset({"when", "after", "while", "before", "as", "because", "since"})
+_CONJUNCTIONS = frozenset({"and", "but", "or", "while"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "lt", "sgt", "capt", "det"})
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december"}
+)
 
 
 def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[Token]) -> str:
@@ -39,13 +47,16 @@ def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[
     shot", "shot dead" and "shot and killed" are killed. A list that follows the count
     between commas ("Six people, including two officers, an aide and a lobbyist, were
     hurt") is passed over: the words after one of its commas say what happened to them all.
-    With none of these, the nearest within CLAUSE_REACH words of the rest of its clause
-    ("Seven alleged members of the gang face multiple charges"). `after` is every word after
-    the quantity; the clause, LIST_REACH and CLAUSE_REACH bound the search."""
+    With none of these, the first after it in its clause (`_later_in_clause`). `after` is
+    every word after the quantity; the clause, LIST_REACH and CLAUSE_REACH bound the
+    search."""
     for k, t in enumerate(inside):
         if found := _CLASS.get(t.text.lower(), ""):
             return _shot_dead(found, list(inside), k)
-    tail = _until_break(list(after))
+    after = list(after)
+    if after and inside and after[0].text == "." and _abbreviation_stop(inside[-1], after[1:2]):
+        after = after[1:]  # "Two U.S. soldiers"
+    tail = _until_break(after)
     return _nearest(_CLASS, REACH, before, tail) or _past_list(tail) or _later_in_clause(tail)
 
 
@@ -53,9 +64,17 @@ def _later_in_clause(tail: list[Token]) -> str:
     """The first predicate within CLAUSE_REACH words after the count, in its clause ("Seven
     alleged members of the gang face multiple charges"); one negated ("have not released
     the names of the 3 victims") says nothing happened. Not before the count: what comes
-    that far before it is about something else ("found a man dead along with 2 children")."""
+    that far before it is about something else ("found a man dead along with 2 children").
+    Nor past another number, a conjunction after a comma (", and four later died") or a
+    word opening a clause of time ("when it crashed, injuring 12"): those start another
+    statement."""
     for k, t in enumerate(tail[:CLAUSE_REACH]):
-        found = _CLASS.get(t.text.lower(), "")
+        low = t.text.lower()
+        if any(ch.isdigit() for ch in low) or low in _CLAUSE_OPENERS:
+            return ""
+        if low in _CONJUNCTIONS and k > 0 and tail[k - 1].text == ",":
+            return ""
+        found = _CLASS.get(low, "")
         if found and not any(_negation(w) for w in tail[max(0, k - 2) : k]):
             return _shot_dead(found, tail, k)
     return ""
@@ -74,6 +93,9 @@ def date_event(before: Sequence[Token], after: Sequence[Token]) -> str:
     EVENT_REACH words. Event words joined to that one ("arrested and charged Friday", "was
     shot and wounded") are events of the same date: their classes are all given, joined by
     "|" in sorted order ("arrested|charged")."""
+    before = list(before)
+    if len(before) > 1 and before[-1].text == "." and before[-2].text.lower() in _ABBREVIATIONS:
+        before = before[:-1]  # "at 11 p.m. Friday": the date itself goes on the sentence
     left = _until_break(list(reversed(before)))[:EVENT_REACH]
     right = _until_break(list(after))[:EVENT_REACH]
     for k in range(EVENT_REACH):
@@ -150,7 +172,22 @@ def _until_break(toks: list[Token], breaks: frozenset[str] = CLAUSE_BREAKS) -> l
 
 def _after_abbreviation(toks: list[Token], n: int) -> bool:
     """Does the full stop toks[n] end an abbreviation (the token just before it in the
-    text, whichever neighbour in `toks` that is)?"""
+    text, whichever neighbour in `toks` that is) inside a sentence?"""
     dot = toks[n]
-    near = [t for t in toks[max(0, n - 1) : n + 2] if t.end == dot.start]
-    return bool(near) and near[0].text.lower() in _ABBREVIATIONS
+    around = toks[max(0, n - 1) : n + 2]
+    before = [t for t in around if t.end == dot.start]
+    after = [t for t in around if t.start >= dot.end]
+    return bool(before) and _abbreviation_stop(before[0], after)
+
+
+def _abbreviation_stop(abbreviation: Token, following: Sequence[Token]) -> bool:
+    """Is the full stop after `abbreviation` one inside a sentence: a title's ("Mr. Smith"),
+    or one followed by a lower-case word, a number or a day or month ("11 p.m. Friday", not
+    "11 p.m. On Friday", where a sentence the segmenter kept whole begins)?"""
+    low = abbreviation.text.lower()
+    if low not in _ABBREVIATIONS:
+        return False
+    if low in _TITLES or not following:
+        return low in _TITLES
+    nxt = following[0].text
+    return nxt[:1].islower() or nxt[:1].isdigit() or nxt.lower() in _CALENDAR

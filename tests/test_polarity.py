@@ -48,6 +48,13 @@ def test_opposite_main_verbs_in_differently_built_sentences_are_reported(embedde
     assert sorted(cc.quote for cc in found.claims) == ["overturned", "upheld"]
 
 
+def test_opposite_verbs_of_two_relative_clauses_are_reported(embedder) -> None:
+    a = "Smith, who was convicted of the murder in 2019, spoke to reporters outside the court."
+    b = "Smith, who was acquitted of the murder in 2019, spoke to reporters outside the court."
+    [found] = _pol(a, b, embedder)
+    assert sorted(cc.quote for cc in found.claims) == ["acquitted", "convicted"]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -88,6 +88,25 @@ def _predicates(text: str) -> list[tuple[str, str]]:
             "Police have not released the names of the 3 victims, all of them from Ohio",
             [("3 victims", "")],
         ),
+        (
+            "The 3 victims of the crash on the highway were not hospitalized",
+            [("3 victims", "")],
+        ),
+        # ... nor past a clause of time, a conjunction after a comma or another number
+        (
+            "The bus was carrying 30 passengers when it crashed on the highway, injuring 12",
+            [("30 passengers", ""), ("12", "injured")],
+        ),
+        (
+            "Twelve people were taken to hospitals in the city, and four later died",
+            [("Twelve people", ""), ("four", "killed")],
+        ),
+        (
+            "About 40 people were inside the club and 12 were wounded",
+            [("About 40 people", ""), ("12", "injured")],
+        ),
+        # the full stop of an abbreviation in the quantity ends nothing
+        ("Two U.S. soldiers were killed in the attack", [("Two U.S", "killed")]),
         # a comma before "shot and killed" hides nothing
         ("Two men, shot and killed outside a bar", [("Two men", "killed")]),
         # ... and not past the end of it, nor further than twelve words
@@ -134,15 +153,19 @@ def _events(text: str) -> list[tuple[str, str]]:
         # a plea at an arraignment is one court appearance
         ("Smith pleaded not guilty at his arraignment Monday.", [("Monday", "court")]),
         ("Wilson pleaded guilty Monday to two counts.", [("Monday", "court")]),
-        ("He will be sentenced on March 3.", [("March 3", "sentenced")]),
+        ("He will be sentenced on March 3.", [("March 3", "court")]),
         ("The man was captured Thursday after a chase.", [("Thursday", "arrested")]),
+        # one event in other words keeps one class
+        ("He is due back in court on Friday for sentencing.", [("Friday", "court")]),
+        ("He was charged with murder on Thursday after his arrest.", [("Thursday", "arrested")]),
+        ("His body was discovered on Monday.", [("Monday", "incident")]),
         # event words joined to the nearest are events of the same date
-        ("He was arrested and charged on Friday.", [("Friday", "arrested|charged")]),
-        ("He was shot and later charged on Saturday.", [("Saturday", "charged|incident")]),
-        ("He was charged Friday and released on bail.", [("Friday", "charged")]),
+        ("He was arrested and charged on Friday.", [("Friday", "arrested")]),
+        ("He was shot and later charged on Saturday.", [("Saturday", "arrested|incident")]),
+        ("He was charged Friday and released on bail.", [("Friday", "arrested")]),
         # a verdict in other words is no event of its own ("found", "jury", "guilty")
         ("He was found guilty by a jury on June 14.", [("June 14", "")]),
-        ("A jury convicted him on June 12.", [("June 12", "convicted")]),
+        ("A jury convicted him on June 12.", [("June 12", "court")]),
         # the clause ends at a full stop or semicolon
         ("The man died. On Friday the street reopened.", [("Friday", "")]),
     ],

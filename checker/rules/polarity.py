@@ -188,15 +188,16 @@ def _corresponds(a: Claim, sa: Sentence, b: Claim, sb: Sentence) -> bool:
     Aligned word by word, each must sit in a stretch that the other sentence replaces with
     one holding the other word: "the council approved the plan" / "the council rejected the
     proposal". Where the two sentences are built differently, the nearest content word on
-    each side of the two words must be the same instead. Neither may be the verb of a
-    relative clause: "a man who survived called 911" / "a man called 911 ... three had
-    been killed" are opposite words about different people, not a flip.
+    each side of the two words must be the same instead, and the words must both be, or
+    both not be, the verb of a relative clause: "a man who survived called 911" / "a man
+    called 911 ... three had been killed" are opposite words about different people, not a
+    flip; "Smith, who was convicted" / "Smith, who was acquitted" is one.
     """
     ta, tb = tokens(sa.text), tokens(sb.text)
     i = next((k for k, t in enumerate(ta) if t.start >= a.start - sa.start), len(ta))
     j = next((k for k, t in enumerate(tb) if t.start >= b.start - sb.start), len(tb))
     matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], False)
-    if _relative(ta, i) or _relative(tb, j):
+    if _relative(ta, i) != _relative(tb, j):
         return False
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if i1 <= i < i2 and op == "replace" and j1 <= j < j2:
