@@ -26,33 +26,40 @@ def test_a_negation_flipped_in_one_version_is_reported(embedder) -> None:
     assert sorted(cc.quote for cc in found.claims)[1] == "not"
 
 
-def test_opposite_outcomes_in_one_slot_are_reported(embedder) -> None:
-    a = "The harbour council approved the dredging plan on Thursday after a long debate."
-    b = "After a long debate on Thursday, the harbour council rejected the dredging plan."
+@pytest.mark.parametrize(
+    ("a", "b", "quotes"),
+    [
+        pytest.param(
+            "The harbour council approved the dredging plan on Thursday after a long debate.",
+            "After a long debate on Thursday, the harbour council rejected the dredging plan.",
+            ["approved", "rejected"],
+            id="built-differently-same-flanks",
+        ),
+        # the nearest words differ ("plan" / "proposal"), but the sentences align word by word
+        pytest.param(
+            "On Thursday evening the harbour council approved the dredging plan.",
+            "On Thursday evening the harbour council rejected the dredging proposal.",
+            ["approved", "rejected"],
+            id="aligned-word-by-word",
+        ),
+        pytest.param(
+            "Three judges overturned Ruiz's conviction, ruling that the evidence had been flawed.",
+            "The court upheld the conviction of Maria Ruiz, rejecting claims the evidence was "
+            "flawed.",
+            ["overturned", "upheld"],
+            id="long-replaced-stretch",
+        ),
+        pytest.param(
+            "Smith, who was convicted of the murder in 2019, spoke to reporters outside the court.",
+            "Smith, who was acquitted of the murder in 2019, spoke to reporters outside the court.",
+            ["acquitted", "convicted"],
+            id="two-relative-clauses",
+        ),
+    ],
+)
+def test_opposite_words_in_one_slot_are_reported(a: str, b: str, quotes, embedder) -> None:
     [found] = _pol(a, b, embedder)
-    assert sorted(cc.quote for cc in found.claims) == ["approved", "rejected"]
-
-
-def test_opposite_words_aligned_word_by_word_are_reported(embedder) -> None:
-    # the nearest words differ ("plan" / "proposal"), but the sentences align word by word
-    a = "On Thursday evening the harbour council approved the dredging plan."
-    b = "On Thursday evening the harbour council rejected the dredging proposal."
-    [found] = _pol(a, b, embedder)
-    assert sorted(cc.quote for cc in found.claims) == ["approved", "rejected"]
-
-
-def test_opposite_main_verbs_in_differently_built_sentences_are_reported(embedder) -> None:
-    a = "Three judges overturned Ruiz's conviction, ruling that the evidence had been flawed."
-    b = "The court upheld the conviction of Maria Ruiz, rejecting claims the evidence was flawed."
-    [found] = _pol(a, b, embedder)
-    assert sorted(cc.quote for cc in found.claims) == ["overturned", "upheld"]
-
-
-def test_opposite_verbs_of_two_relative_clauses_are_reported(embedder) -> None:
-    a = "Smith, who was convicted of the murder in 2019, spoke to reporters outside the court."
-    b = "Smith, who was acquitted of the murder in 2019, spoke to reporters outside the court."
-    [found] = _pol(a, b, embedder)
-    assert sorted(cc.quote for cc in found.claims) == ["acquitted", "convicted"]
+    assert sorted(cc.quote for cc in found.claims) == quotes
 
 
 @pytest.mark.parametrize(
