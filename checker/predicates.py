@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker import tables
+from checker.dates import MONTHS, WEEKDAYS
 from checker.text import Token
 
 
@@ -32,12 +33,11 @@ _ABBREVIATIONS = tables.words("clause_abbreviations.txt")
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "without"})
 _CLAUSE_OPENERS = frozenset({"when", "after", "while", "before", "as", "because", "since"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "while"})
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "lt", "sgt", "capt", "det"})
-_CALENDAR = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august"}
-    | {"september", "october", "november", "december"}
-)
+_TITLES = _ABBREVIATIONS & tables.words("honorifics.txt")  # "Mr.", "Sgt.", "Gov."
+# Days and months written out ("11 p.m. Friday"): each month's longest name in MONTHS.
+_CALENDAR = frozenset(WEEKDAYS) | {
+    max((m for m, n in MONTHS.items() if n == month), key=len) for month in set(MONTHS.values())
+}
 
 
 def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[Token]) -> str:
@@ -88,11 +88,10 @@ def _negation(t: Token) -> bool:
 def date_event(before: Sequence[Token], after: Sequence[Token]) -> str:
     """The class of event a date is given to, from the event word nearest it in its clause
     (`checker/data/date_events.tsv`), the word before it first at equal distance ("shot on
-    Saturday and died on Monday"): "died Wednesday night" is killed, "made her first court
-    appearance Thursday" court, "fatally shot Saturday" killed; "" if none within
-    EVENT_REACH words. Event words joined to that one ("arrested and charged Friday", "was
-    shot and wounded") are events of the same date: their classes are all given, joined by
-    "|" in sorted order ("arrested|charged")."""
+    Saturday and was arrested on Monday"): "died Wednesday night" is the incident, "made her
+    first court appearance Thursday" court; "" if none within EVENT_REACH words. Event
+    words joined to that one ("shot and later charged Friday") are events of the same
+    date: their classes are all given, joined by "|" in sorted order ("arrested|incident")."""
     before = list(before)
     if len(before) > 1 and before[-1].text == "." and before[-2].text.lower() in _ABBREVIATIONS:
         before = before[:-1]  # "at 11 p.m. Friday": the date itself goes on the sentence
@@ -123,10 +122,7 @@ def _joined(found: str, rest: Sequence[Token]) -> set[str]:
 
 
 def _nearest(
-    classes: dict[str, str],
-    reach: int,
-    before: Sequence[Token],
-    tail: list[Token],
+    classes: dict[str, str], reach: int, before: Sequence[Token], tail: list[Token]
 ) -> str:
     left = _until_break(list(reversed(before)))[:reach]
     right = tail[:reach]

@@ -10,17 +10,21 @@ from checker.dates import find_dates
 from checker.model import Source
 from checker.numbers import find_quantities
 from checker.predicates import date_event, predicate
-from checker.text import tokens
+from checker.text import Token, tokens
+
+
+def _around(toks: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
+    """The tokens before a span and the tokens after it."""
+    return [t for t in toks if t.end <= start], [t for t in toks if t.start >= end]
 
 
 def _predicates(text: str) -> list[tuple[str, str]]:
     toks = tokens(text)
     out = []
     for q in find_quantities(text):
-        before = [t for t in toks if t.end <= q.start][-6:]
-        after = [t for t in toks if t.start >= q.end]
+        before, after = _around(toks, q.start, q.end)
         inside = [t for t in toks if q.start <= t.start < q.end]
-        out.append((text[q.start : q.end], predicate(inside, before, after)))
+        out.append((text[q.start : q.end], predicate(inside, before[-6:], after)))
     return out
 
 
@@ -125,12 +129,7 @@ def test_predicate_of_a_count(text: str, found: list[tuple[str, str]]) -> None:
 def _events(text: str) -> list[tuple[str, str]]:
     toks = tokens(text)
     return [
-        (
-            text[d.start : d.end],
-            date_event(
-                [t for t in toks if t.end <= d.start], [t for t in toks if t.start >= d.end]
-            ),
-        )
+        (text[d.start : d.end], date_event(*_around(toks, d.start, d.end)))
         for d in find_dates(text)
     ]
 

@@ -196,9 +196,9 @@ def _corresponds(a: Claim, sa: Sentence, b: Claim, sb: Sentence) -> bool:
     ta, tb = tokens(sa.text), tokens(sb.text)
     i = next((k for k, t in enumerate(ta) if t.start >= a.start - sa.start), len(ta))
     j = next((k for k, t in enumerate(tb) if t.start >= b.start - sb.start), len(tb))
-    matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], False)
     if _relative(ta, i) != _relative(tb, j):
         return False
+    matcher = difflib.SequenceMatcher(None, [t.lower for t in ta], [t.lower for t in tb], False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if i1 <= i < i2 and op == "replace" and j1 <= j < j2:
             return True
