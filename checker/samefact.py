@@ -154,6 +154,7 @@ def judge_pairs(
     about different things."""
     model = model or load_model()
     cut = model.threshold if min_same is None else min_same
+    comparable = _memo(comparable)  # proposing and the count features ask of one pair often
     pairs = ctx.aligned_pairs()
     aligned = {k for sa, sb, _ in pairs for k in (sa, sb)}
     # Frames only where a candidate can be: claims of unaligned sentences meet nothing.
@@ -172,6 +173,20 @@ def judge_pairs(
         verdict = (agree(cd.a.claim, cd.b.claim), float(p))
         out[(ka, kb)] = out[(kb, ka)] = verdict
     return out
+
+
+def _memo(test: Callable[[Claim, Claim], bool]) -> Callable[[Claim, Claim], bool]:
+    """`test`, remembered per pair of claims (by identity: they live as long as the call)."""
+    seen: dict[tuple[int, int], bool] = {}
+
+    def remembered(a: Claim, b: Claim) -> bool:
+        key = (id(a), id(b))
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = test(a, b)
+        return found
+
+    return remembered
 
 
 def windows_for(

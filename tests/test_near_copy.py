@@ -4,9 +4,12 @@ sentence: there the changed value is the news."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.api import audit
-from checker.model import Source
+from checker.model import Sentence, Source
+from checker.rules import swaps
 
 ORIGINAL = (
     "Six people were injured in the crash on the coast road on Tuesday night. "
@@ -122,3 +125,40 @@ def test_a_titled_name_swap_is_reported_once_as_a_role(embedder) -> None:
 def test_no_swap(embedder, a: str, b: str) -> None:
     report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
     assert not [c for c in report.conflicts if c.rule == "ENT"], report.conflicts
+
+
+def test_a_swap_of_a_short_name_for_a_long_one_is_still_found(embedder) -> None:
+    # the whole sentences differ by far more than NEAR_COPY allows; with the names masked
+    # they are one sentence, so the cheap bound before the word alignment must let it by
+    b = SWAP.replace("Maria Lopez", "Alexandra Konstantinopoulou-Papadimitriou")
+    report = audit([Source("a", SWAP), Source("b", b)], embedder=embedder, cache=None)
+    (c,) = report.conflicts
+    assert sorted(cc.quote for cc in c.claims) == [
+        "Alexandra Konstantinopoulou-Papadimitriou",
+        "Maria Lopez",
+    ]
+
+
+_WORDS = ["the", "victim", "was", "seen", "by", "police", "on", "Friday", "near", "a", "store"]
+_NAMES = ["Maria Lopez", "Ana", "Jo Ann Smith-Jones", "Lee", "Konstantinos Papadopoulos", "O'Neal"]
+
+
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=3, max_size=14),
+    at=st.integers(min_value=0, max_value=14),
+    name_a=st.sampled_from(_NAMES),
+    name_b=st.sampled_from(_NAMES),
+    edit=st.lists(st.sampled_from(_WORDS), max_size=2),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_cheap_bound_never_hides_a_swap(words, at, name_a, name_b, edit) -> None:
+    """`_swap` finds what it would find without `_may_be_copies` in front of it."""
+    at = min(at, len(words))
+    a = " ".join([*words[:at], name_a, *words[at:]]) + "."
+    b = " ".join([*words[:at], name_b, *words[at:], *edit]) + "."
+    sa, sb = Sentence("a", 0, 0, len(a), a), Sentence("b", 0, 0, len(b), b)
+    wa, wb = swaps._words(a), swaps._words(b)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(swaps, "_may_be_copies", lambda *_: True)
+        unbounded = swaps._swap(sa, sb, wa, wb)
+    assert swaps._swap(sa, sb, wa, wb) == unbounded

@@ -275,11 +275,12 @@ def _same_kind(a: Claim, b: Claim) -> bool:
     """
     dim_a, head_a = a.key.split(":", 1)
     dim_b, head_b = b.key.split(":", 1)
+    if dim_a != dim_b or (head_a != head_b and "_" not in (head_a, head_b)):
+        return False
     if a.get("superseded") or b.get("superseded"):
         return False  # "down from 33.5 percent" is a past figure, not a second reading
-    if not (_bounded(a) and _bounded(b)):
-        return False  # "up to 230 km/h" (gusts) says little about sustained winds of 215
-    return dim_a == dim_b and (head_a == head_b or "_" in (head_a, head_b))
+    # "up to 230 km/h" (gusts) says little about sustained winds of 215
+    return _bounded(a) and _bounded(b)
 
 
 def _bounded(c: Claim) -> bool:

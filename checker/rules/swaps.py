@@ -4,17 +4,22 @@
 Found as text, not through extracted claims: the sentences' words are aligned (difflib), and
 a pair is a swap when the only real difference is one run of capitalised words for another,
 the rest the same (rapidfuzz ratio >= NEAR_COPY with the runs masked), the two runs are not
-one name's variants, and the sources do not both name both.
+one name's variants, and the sources do not both name both. Two cheap tests come first and
+leave the result as it was: a pair whose names each source uses anyway, and one whose whole
+sentences are too far apart for any masking of names to make them near copies, are skipped
+before the word alignment.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from checker.conflicts import build_conflict
 from checker.dates import MONTHS, WEEKDAYS
@@ -36,15 +41,50 @@ _URL = re.compile(r"\S*(?:://|www\.)\S*")
 # A word of a name: "Robles", "O'Neal", "McDonald", "Smith-Jones", an initial "J."; not
 # "SALEM" (a dateline), "SJpyPU" (a link's code), "Probably".
 _NAME_WORD = re.compile(r"(?:O['’]|Ma?c)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+_WORDCHAR = re.compile(r"\w")
 MIN_SHARED_WORDS = 4  # two versions of one sentence share at least this many words
 
 
-@lru_cache(maxsize=4096)  # a sentence's shape, then each candidate pair it is in
 def _tokens(text: str) -> tuple[_Tok, ...]:
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's letters are no names
     return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
+@dataclass(frozen=True)
+class _Words:
+    """One sentence's words, read once per audit."""
+
+    toks: tuple[_Tok, ...]
+    alone: frozenset[str]  # words with no letter, digit or _ against them: `_named_in` finds them
+    names: frozenset[str]  # name-like words: the last word of any name a swap can find here
+    longest: int  # characters of the longest run of name-like words
+    shape: str  # the words less the name-like ones, lowercased
+
+
+def _words(text: str) -> _Words:
+    toks = _tokens(text)
+    like = [_name_like(t) for _, _, t in toks]
+    names = [t for (_, _, t), is_name in zip(toks, like, strict=True) if is_name]
+    rest = [t.lower() for (_, _, t), is_name in zip(toks, like, strict=True) if not is_name]
+    longest, start = 0, None
+    for (a, b, _), is_name in zip(toks, like, strict=True):
+        start = (a if start is None else start) if is_name else None
+        if start is not None:
+            longest = max(longest, b - start)
+    return _Words(
+        toks=toks,
+        alone=frozenset(
+            t
+            for a, b, t in toks
+            if not (a and _WORDCHAR.match(text, a - 1)) and not _WORDCHAR.match(text, b)
+        ),
+        names=frozenset(names),
+        longest=longest,
+        shape=" ".join(rest),
+    )
+
+
+@lru_cache(maxsize=65536)  # each word of each sentence, and words repeat
 def _name_like(tok: str) -> bool:
     word = tok.rstrip(".").lower()
     return _NAME_WORD.fullmatch(tok) is not None and word not in _NOT_NAMES
@@ -88,13 +128,27 @@ def _named_in(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text) is not None
 
 
+def _may_be_copies(a: str, b: str, wa: _Words, wb: _Words) -> bool:
+    """False when no masking of one run of names in each can bring the two sentences to a
+    ratio of NEAR_COPY: masking a run of n characters changes the edit distance by at most
+    n + 1, so the distance of the whole sentences bounds that of the masked ones. Cheap
+    (rapidfuzz), and it spares the word alignment most pairs."""
+    if a == b:
+        return False  # one sentence twice: nothing differs
+    slack = wa.longest + wb.longest + 4
+    limit = (1 - NEAR_COPY / 100) * (len(a) + len(b) + 2) + slack
+    return Indel.distance(a.lower(), b.lower(), score_cutoff=int(limit) + 1) <= limit
+
+
 def _swap(
-    sa: Sentence, sb: Sentence
+    sa: Sentence, sb: Sentence, wa: _Words, wb: _Words
 ) -> tuple[tuple[int, int], tuple[int, int], bool, float] | None:
     """The one run of names that differs between two versions of one sentence, as spans of
     each (relative to the sentences), whether a title stands before it, and how alike the
     rest is (0..1); else None."""
-    ta, tb = _tokens(sa.text), _tokens(sb.text)
+    if not _may_be_copies(sa.text, sb.text, wa, wb):
+        return None
+    ta, tb = wa.toks, wb.toks
     matcher = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
     ops = matcher.get_opcodes()
     names = [
@@ -139,7 +193,9 @@ def _claim(s: Sentence, span: tuple[int, int], titled: bool) -> Claim:
     )
 
 
-def _candidates(ctx: CompareContext, min_sim: float) -> list[tuple[SentenceKey, SentenceKey]]:
+def _candidates(
+    ctx: CompareContext, words: dict[SentenceKey, _Words], min_sim: float
+) -> list[tuple[SentenceKey, SentenceKey]]:
     """Sentence pairs of different sources that may be one sentence: aligned ones, and those
     whose words other than names are the same (which embedding similarity can miss: a
     changed name moves a short sentence's vector a long way)."""
@@ -147,8 +203,7 @@ def _candidates(ctx: CompareContext, min_sim: float) -> list[tuple[SentenceKey, 
     shapes: dict[str, list[SentenceKey]] = {}
     for key, s in ctx.sentences.items():
         if not s.furniture:
-            shape = " ".join(t.lower() for _, _, t in _tokens(s.text) if not _name_like(t))
-            shapes.setdefault(shape, []).append(key)
+            shapes.setdefault(words[key].shape, []).append(key)
     for keys in shapes.values():
         if len({k[0] for k in keys}) > 1 and len(keys) <= MAX_SHAPE:
             pairs.update((a, b) for a in keys for b in keys if a[0] < b[0])
@@ -160,15 +215,20 @@ def name_swaps(ctx: CompareContext, min_sim: float) -> list[Conflict]:
     >= `min_sim`, or the same but for names) that are one sentence naming two different
     people or places. `score` is how alike the rest of the two sentences is."""
     texts: dict[str, list[str]] = {}
-    for (source, _), s in ctx.sentences.items():
+    alone: dict[str, set[str]] = {}
+    words = {key: _words(s.text) for key, s in ctx.sentences.items()}
+    for (source, index), s in ctx.sentences.items():
         texts.setdefault(source, []).append(s.text)
+        alone.setdefault(source, set()).update(words[(source, index)].alone)
     whole = {k: "\n".join(v) for k, v in texts.items()}
     out: list[Conflict] = []
-    for ka, kb in _candidates(ctx, min_sim):
-        sa, sb = ctx.sentences[ka], ctx.sentences[kb]
+    for ka, kb in _candidates(ctx, words, min_sim):
+        sa, sb, wa, wb = ctx.sentences[ka], ctx.sentences[kb], words[ka], words[kb]
+        if wa.names <= alone[kb[0]] and wb.names <= alone[ka[0]]:
+            continue  # each source names all the other's names: whatever differs, both name both
         if title_case(sa.text) or title_case(sb.text):
             continue  # a headline capitalises every word: its capitals name nobody
-        found = _swap(sa, sb)
+        found = _swap(sa, sb, wa, wb)
         if found is None:
             continue
         a, b, titled, alike = found
