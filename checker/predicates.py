@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from checker import tables
 from checker.dates import MONTHS, WEEKDAYS
-from checker.text import Token
+from checker.text import Token, negation
 
 
 def _classes(table: str) -> dict[str, str]:
@@ -30,14 +30,11 @@ LIST_REACH = 24  # words an appositive list after a count may run ("Six people, 
 _LIST_OPENERS = frozenset({"including", "among"})  # ", including two children," / ", among them"
 CLAUSE_BREAKS = frozenset({".", ";", "—", "–", ":", "?", "!"})  # tokens that end a clause
 _ABBREVIATIONS = tables.words("clause_abbreviations.txt")
-_NEGATIONS = frozenset({"not", "never", "no", "nor", "without"})
 _CLAUSE_OPENERS = frozenset({"when", "after", "while", "before", "as", "because", "since"})
 _CONJUNCTIONS = frozenset({"and", "but", "or", "while"})
 _TITLES = _ABBREVIATIONS & tables.words("honorifics.txt")  # "Mr.", "Sgt.", "Gov."
-# Days and months written out ("11 p.m. Friday"): each month's longest name in MONTHS.
-_CALENDAR = frozenset(WEEKDAYS) | {
-    max((m for m, n in MONTHS.items() if n == month), key=len) for month in set(MONTHS.values())
-}
+# Days and months ("11 p.m. Friday", "11 p.m. Nov. 5").
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[Token]) -> str:
@@ -53,10 +50,7 @@ def predicate(inside: Sequence[Token], before: Sequence[Token], after: Sequence[
     for k, t in enumerate(inside):
         if found := _CLASS.get(t.text.lower(), ""):
             return _shot_dead(found, list(inside), k)
-    after = list(after)
-    if after and inside and after[0].text == "." and _abbreviation_stop(inside[-1], after[1:2]):
-        after = after[1:]  # "Two U.S. soldiers"
-    tail = _until_break(after)
+    tail = _until_break(list(after), edge=inside[-1] if inside else None)  # "Two U.S. soldiers"
     return _nearest(_CLASS, REACH, before, tail) or _past_list(tail) or _later_in_clause(tail)
 
 
@@ -75,28 +69,21 @@ def _later_in_clause(tail: list[Token]) -> str:
         if low in _CONJUNCTIONS and k > 0 and tail[k - 1].text == ",":
             return ""
         found = _CLASS.get(low, "")
-        if found and not any(_negation(w) for w in tail[max(0, k - 2) : k]):
+        if found and not any(negation(w.text) for w in tail[max(0, k - 2) : k]):
             return _shot_dead(found, tail, k)
     return ""
 
 
-def _negation(t: Token) -> bool:
-    low = t.text.lower().replace("’", "'")
-    return low in _NEGATIONS or low.endswith("n't")
-
-
-def date_event(before: Sequence[Token], after: Sequence[Token]) -> str:
+def date_event(date: Sequence[Token], before: Sequence[Token], after: Sequence[Token]) -> str:
     """The class of event a date is given to, from the event word nearest it in its clause
     (`checker/data/date_events.tsv`), the word before it first at equal distance ("shot on
     Saturday and was arrested on Monday"): "died Wednesday night" is the incident, "made her
     first court appearance Thursday" court; "" if none within EVENT_REACH words. Event
     words joined to that one ("shot and later charged Friday") are events of the same
     date: their classes are all given, joined by "|" in sorted order ("arrested|incident")."""
-    before = list(before)
-    if len(before) > 1 and before[-1].text == "." and before[-2].text.lower() in _ABBREVIATIONS:
-        before = before[:-1]  # "at 11 p.m. Friday": the date itself goes on the sentence
-    left = _until_break(list(reversed(before)))[:EVENT_REACH]
-    right = _until_break(list(after))[:EVENT_REACH]
+    first, last = (date[0], date[-1]) if date else (None, None)
+    left = _until_break(list(reversed(before)), edge=first)[:EVENT_REACH]  # "11 p.m. Friday"
+    right = _until_break(list(after), edge=last)[:EVENT_REACH]
     for k in range(EVENT_REACH):
         for side in (left, right):
             if k < len(side) and (found := _EVENT.get(side[k].text.lower(), "")):
@@ -157,20 +144,28 @@ def _shot_dead(found: str, side: Sequence[Token], k: int) -> str:
     return found
 
 
-def _until_break(toks: list[Token], breaks: frozenset[str] = CLAUSE_BREAKS) -> list[Token]:
+def _until_break(
+    toks: list[Token], breaks: frozenset[str] = CLAUSE_BREAKS, edge: Token | None = None
+) -> list[Token]:
     """`toks` up to the first clause break; the full stop of an abbreviation ("11 p.m.
-    Friday", "Mr. Smith") ends nothing, in either direction of reading."""
+    Friday", "Mr. Smith") ends nothing, in either direction of reading. `edge` is the word
+    on the other side of toks[0] (the last word of a count, the first of a date): a full
+    stop between them that an abbreviation's is no word of the clause ("Two U.S. soldiers",
+    "at 11 p.m. Friday") and is left out."""
+    if edge is not None and toks and toks[0].text == "." and _after_abbreviation(toks, 0, edge):
+        toks = toks[1:]
     for n, t in enumerate(toks):
         if t.text in breaks and not (t.text == "." and _after_abbreviation(toks, n)):
             return toks[:n]
     return toks
 
 
-def _after_abbreviation(toks: list[Token], n: int) -> bool:
+def _after_abbreviation(toks: list[Token], n: int, edge: Token | None = None) -> bool:
     """Does the full stop toks[n] end an abbreviation (the token just before it in the
-    text, whichever neighbour in `toks` that is) inside a sentence?"""
+    text, whichever neighbour in `toks` or `edge`, the word beyond toks[0], that is) inside
+    a sentence?"""
     dot = toks[n]
-    around = toks[max(0, n - 1) : n + 2]
+    around = [*toks[max(0, n - 1) : n + 2], *([edge] if edge is not None and n == 0 else [])]
     before = [t for t in around if t.end == dot.start]
     after = [t for t in around if t.start >= dot.end]
     return bool(before) and _abbreviation_stop(before[0], after)

@@ -42,6 +42,23 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
 
 STOPWORDS = tables.words("stopwords.txt")
 
+NEGATIONS = tables.words("negations.txt")
+# The same words in running text; "No." before a number is a number's label ("No. 5").
+NEGATION_RE = re.compile(
+    r"\b(?:"
+    + "|".join("no(?!\\.\\s*\\d)" if w == "no" else re.escape(w) for w in sorted(NEGATIONS))
+    + r")\b|\b\w+n[’']t\b",
+    re.I,
+)
+
+
+def negation(word: str) -> bool:
+    """Does this word negate ("not", "none", "didn't")? Its tokens' one reader with
+    NEGATION_RE, that of running text."""
+    low = word.lower().replace("’", "'")
+    return low in NEGATIONS or low.endswith("n't")
+
+
 # Auxiliaries and prepositions end a noun phrase after a number.
 PHRASE_BREAKERS = STOPWORDS | tables.words("phrase_breakers.txt")
 

@@ -18,12 +18,16 @@ def _around(toks: list[Token], start: int, end: int) -> tuple[list[Token], list[
     return [t for t in toks if t.end <= start], [t for t in toks if t.start >= end]
 
 
+def _inside(toks: list[Token], start: int, end: int) -> list[Token]:
+    return [t for t in toks if start <= t.start < end]
+
+
 def _predicates(text: str) -> list[tuple[str, str]]:
     toks = tokens(text)
     out = []
     for q in find_quantities(text):
         before, after = _around(toks, q.start, q.end)
-        inside = [t for t in toks if q.start <= t.start < q.end]
+        inside = _inside(toks, q.start, q.end)
         out.append((text[q.start : q.end], predicate(inside, before[-6:], after)))
     return out
 
@@ -96,6 +100,7 @@ def _predicates(text: str) -> list[tuple[str, str]]:
             "The 3 victims of the crash on the highway were not hospitalized",
             [("3 victims", "")],
         ),
+        ("The 5 suspects in the robbery cannot be charged yet", [("5 suspects", "")]),
         # ... nor past a clause of time, a conjunction after a comma or another number
         (
             "The bus was carrying 30 passengers when it crashed on the highway, injuring 12",
@@ -129,7 +134,10 @@ def test_predicate_of_a_count(text: str, found: list[tuple[str, str]]) -> None:
 def _events(text: str) -> list[tuple[str, str]]:
     toks = tokens(text)
     return [
-        (text[d.start : d.end], date_event(*_around(toks, d.start, d.end)))
+        (
+            text[d.start : d.end],
+            date_event(_inside(toks, d.start, d.end), *_around(toks, d.start, d.end)),
+        )
         for d in find_dates(text)
     ]
 
@@ -149,6 +157,8 @@ def _events(text: str) -> list[tuple[str, str]]:
         ("Hoston was fatally shot Saturday.", [("Saturday", "incident")]),
         # the full stop of "p.m." ends no clause
         ("He was shot at 11 p.m. Friday.", [("Friday", "incident")]),
+        ("He was shot at 11 p.m. Nov. 5 outside his home.", [("Nov. 5", "incident")]),
+        ("Gov. Smith signed it on Nov. 5.", [("Nov. 5", "")]),
         # a plea at an arraignment is one court appearance
         ("Smith pleaded not guilty at his arraignment Monday.", [("Monday", "court")]),
         ("Wilson pleaded guilty Monday to two counts.", [("Monday", "court")]),

@@ -57,6 +57,7 @@ class DateRule:
             context |= events.get(i, set())
             before = [t for t in toks if t.end <= d.start]
             after = [t for t in toks if t.start >= d.end]
+            inside = [t for t in toks if d.start <= t.start < d.end]
             claims.append(
                 Claim(
                     rule=self.code,
@@ -73,7 +74,7 @@ class DateRule:
                     extra=(
                         ("reporting", d.reporting),
                         ("count", len(mentions)),
-                        ("event", date_event(before, after)),
+                        ("event", date_event(inside, before, after)),
                     ),
                 )
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -14,7 +13,7 @@ from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import find_names
 from checker.predicates import CLAUSE_BREAKS
 from checker.rules.base import CompareContext, Document, whole_sentence_claim
-from checker.text import Token, content_lemmas, overlap, tokens
+from checker.text import NEGATION_RE, Token, content_lemmas, overlap, tokens
 
 # Opposite outcomes; each word maps to its group and side.
 _ANTONYMS = [
@@ -39,11 +38,6 @@ for _group, (_pos, _neg) in enumerate(_ANTONYMS):
         _SIDE[_w] = (_group, 0)
     for _w in _neg.split():
         _SIDE[_w] = (_group, 1)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|cannot|without)\b"
-    r"|\b\w+n[’']t\b",
-    re.I,
-)
 # A negation inside a run of this many words or more that the other sentence lacks is part
 # of a clause only one source has ("..., and if we don't get it, there should be no deal"),
 # not a flip of what both say.
@@ -84,7 +78,7 @@ class PolarityRule:
             side = _SIDE.get(t.lower)
             if side is not None:
                 marks.append((t.start, t.end, f"{side[0]}:{side[1]}"))
-        neg = [(m.start(), m.end()) for m in _NEGATION.finditer(text)]
+        neg = [(m.start(), m.end()) for m in NEGATION_RE.finditer(text)]
         if neg:
             marks.append((neg[0][0], neg[0][1], "negated"))
         who = attribution(text)
