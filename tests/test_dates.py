@@ -155,3 +155,16 @@ def test_date_rule_claims_point_into_source() -> None:
     ]
     for c in claims:
         assert text[c.start : c.end] == c.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("He was shot at 11 p.m. Friday.", "incident"),  # the full stop of "p.m." ends nothing
+        ("He was shot dead at 9 a.m. Sept. 5.", "incident"),
+        ("A vigil will be held at 6 p.m. Thursday.", "memorial"),
+    ],
+)
+def test_the_event_of_a_date_after_an_abbreviation(text: str, event: str) -> None:
+    (claim,) = DateRule().extract(Sentence("a", 0, 0, len(text), text), None)
+    assert claim.get("event") == event

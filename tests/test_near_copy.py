@@ -162,3 +162,28 @@ def test_the_cheap_bound_never_hides_a_swap(words, at, name_a, name_b, edit) -> 
         mp.setattr(swaps, "_may_be_copies", lambda *_: True)
         unbounded = swaps._swap(sa, sb, wa, wb)
     assert swaps._swap(sa, sb, wa, wb) == unbounded
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the other source's "Smith" is not the "_Smith" that the both-name-both check reads
+        (
+            "Police said Jane _Smith was hurt in the crash on the coast road. Doe was not there.",
+            "Police said Jane Doe was hurt in the crash on the coast road. Smith was not there.",
+        ),
+    ],
+)
+def test_the_cheap_tests_before_the_word_alignment_keep_these_swaps(embedder, a, b) -> None:
+    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
+    assert [c for c in report.conflicts if c.rule == "ENT"], report.conflicts
+
+
+def test_the_bound_measures_the_sentences_as_lowered() -> None:
+    # "İ" lowers to two characters; the masked sentences are compared lowered
+    base = "the officials of {i} said that {n} was hurt in the crash"
+    base += " on the coast road on Tuesday night."
+    a = base.format(i="İ" * 24, n="Al")
+    b = base.format(i="İ" * 24, n="Bo").replace(" was hurt", " " * 31 + "was hurt")
+    sa, sb = Sentence("a", 0, 0, len(a), a), Sentence("b", 0, 0, len(b), b)
+    assert swaps._swap(sa, sb, swaps._words(a), swaps._words(b)) is not None

@@ -57,7 +57,7 @@ class DateRule:
             context |= events.get(i, set())
             before = [t for t in toks if t.end <= d.start]
             after = [t for t in toks if t.start >= d.end]
-            inside = [t for t in toks if d.start <= t.start < d.end]
+            inside = [t for t in tokens(text) if d.start <= t.start < d.end]  # `toks` has none
             claims.append(
                 Claim(
                     rule=self.code,

@@ -64,7 +64,15 @@ class _Words:
 def _words(text: str) -> _Words:
     toks = _tokens(text)
     like = [_name_like(t) for _, _, t in toks]
-    names = [t for (_, _, t), is_name in zip(toks, like, strict=True) if is_name]
+    ends = {b for _, b, _ in toks}
+    # The last word `_named_in` reads is the name's last whitespace-split word: the token
+    # itself unless something no token holds is glued before it ("Jane _Smith"); such a
+    # word is kept apart ("\0"), so that no source is taken to name it.
+    names = [
+        t if a == 0 or a in ends or text[a - 1].isspace() else "\0" + t
+        for (a, _, t), is_name in zip(toks, like, strict=True)
+        if is_name
+    ]
     rest = [t.lower() for (_, _, t), is_name in zip(toks, like, strict=True) if not is_name]
     longest, start = 0, None
     for (a, b, _), is_name in zip(toks, like, strict=True):
@@ -136,8 +144,9 @@ def _may_be_copies(a: str, b: str, wa: _Words, wb: _Words) -> bool:
     if a == b:
         return False  # one sentence twice: nothing differs
     slack = wa.longest + wb.longest + 4
+    a, b = a.lower(), b.lower()  # as the masked sentences are compared ("İ" lowers to two)
     limit = (1 - NEAR_COPY / 100) * (len(a) + len(b) + 2) + slack
-    return Indel.distance(a.lower(), b.lower(), score_cutoff=int(limit) + 1) <= limit
+    return Indel.distance(a, b, score_cutoff=int(limit) + 1) <= limit
 
 
 def _swap(
