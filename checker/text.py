@@ -53,8 +53,8 @@ NEGATION_RE = re.compile(
 
 
 def negation(word: str) -> bool:
-    """Does this word negate ("not", "none", "didn't")? Its tokens' one reader with
-    NEGATION_RE, that of running text."""
+    """Does this word negate ("not", "none", "didn't")? NEGATION_RE's twin for tokens: both
+    read their words from negations.txt."""
     low = word.lower().replace("’", "'")
     return low in NEGATIONS or low.endswith("n't")
 

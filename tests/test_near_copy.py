@@ -156,12 +156,16 @@ def test_the_cheap_bound_never_hides_a_swap(words, at, name_a, name_b, edit) -> 
     at = min(at, len(words))
     a = " ".join([*words[:at], name_a, *words[at:]]) + "."
     b = " ".join([*words[:at], name_b, *words[at:], *edit]) + "."
-    sa, sb = Sentence("a", 0, 0, len(a), a), Sentence("b", 0, 0, len(b), b)
-    wa, wb = swaps._words(a), swaps._words(b)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(swaps, "_may_be_copies", lambda *_: True)
-        unbounded = swaps._swap(sa, sb, wa, wb)
-    assert swaps._swap(sa, sb, wa, wb) == unbounded
+        unbounded = _swap_of(a, b)
+    assert _swap_of(a, b) == unbounded
+
+
+def _swap_of(a: str, b: str) -> tuple | None:
+    """`swaps._swap` of two one-sentence sources."""
+    sa, sb = Sentence("a", 0, 0, len(a), a), Sentence("b", 0, 0, len(b), b)
+    return swaps._swap(sa, sb, swaps._words(a), swaps._words(b))
 
 
 @pytest.mark.parametrize(
@@ -185,5 +189,4 @@ def test_the_bound_measures_the_sentences_as_lowered() -> None:
     base += " on the coast road on Tuesday night."
     a = base.format(i="İ" * 24, n="Al")
     b = base.format(i="İ" * 24, n="Bo").replace(" was hurt", " " * 31 + "was hurt")
-    sa, sb = Sentence("a", 0, 0, len(a), a), Sentence("b", 0, 0, len(b), b)
-    assert swaps._swap(sa, sb, swaps._words(a), swaps._words(b)) is not None
+    assert _swap_of(a, b) is not None

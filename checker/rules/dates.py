@@ -42,7 +42,8 @@ class DateRule:
         mentions = [d for d in find_dates(text) if not in_address(d.start, d.end, addresses)]
         if not mentions:
             return []
-        toks = [t for t in tokens(text) if not any(d.start <= t.start < d.end for d in mentions)]
+        every = tokens(text)
+        toks = [t for t in every if not any(d.start <= t.start < d.end for d in mentions)]
         whole = content_lemmas(toks) - _DATE_WORDS
         events = _lifespan_events(text, mentions)
         who = attribution(text)
@@ -57,7 +58,7 @@ class DateRule:
             context |= events.get(i, set())
             before = [t for t in toks if t.end <= d.start]
             after = [t for t in toks if t.start >= d.end]
-            inside = [t for t in tokens(text) if d.start <= t.start < d.end]  # `toks` has none
+            inside = [t for t in every if d.start <= t.start < d.end]  # `toks` has none
             claims.append(
                 Claim(
                     rule=self.code,

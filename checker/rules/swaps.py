@@ -63,22 +63,21 @@ class _Words:
 
 def _words(text: str) -> _Words:
     toks = _tokens(text)
-    like = [_name_like(t) for _, _, t in toks]
     ends = {b for _, b, _ in toks}
-    # The last word `_named_in` reads is the name's last whitespace-split word: the token
-    # itself unless something no token holds is glued before it ("Jane _Smith"); such a
-    # word is kept apart ("\0"), so that no source is taken to name it.
-    names = [
-        t if a == 0 or a in ends or text[a - 1].isspace() else "\0" + t
-        for (a, _, t), is_name in zip(toks, like, strict=True)
-        if is_name
-    ]
-    rest = [t.lower() for (_, _, t), is_name in zip(toks, like, strict=True) if not is_name]
+    names: set[str] = set()
+    rest: list[str] = []
     longest, start = 0, None
-    for (a, b, _), is_name in zip(toks, like, strict=True):
-        start = (a if start is None else start) if is_name else None
-        if start is not None:
-            longest = max(longest, b - start)
+    for a, b, t in toks:
+        if not _name_like(t):
+            rest.append(t.lower())
+            start = None
+            continue
+        # The last word `_named_in` reads is the name's last whitespace-split word: the
+        # token itself unless something no token holds is glued before it ("Jane _Smith");
+        # such a word is kept apart ("\0"), so that no source is taken to name it.
+        names.add(t if a == 0 or a in ends or text[a - 1].isspace() else "\0" + t)
+        start = a if start is None else start
+        longest = max(longest, b - start)
     return _Words(
         toks=toks,
         alone=frozenset(
@@ -224,11 +223,12 @@ def name_swaps(ctx: CompareContext, min_sim: float) -> list[Conflict]:
     >= `min_sim`, or the same but for names) that are one sentence naming two different
     people or places. `score` is how alike the rest of the two sentences is."""
     texts: dict[str, list[str]] = {}
-    alone: dict[str, set[str]] = {}
-    words = {key: _words(s.text) for key, s in ctx.sentences.items()}
-    for (source, index), s in ctx.sentences.items():
-        texts.setdefault(source, []).append(s.text)
-        alone.setdefault(source, set()).update(words[(source, index)].alone)
+    alone: dict[str, set[str]] = {}  # each source's words that `_named_in` finds
+    words: dict[SentenceKey, _Words] = {}
+    for key, s in ctx.sentences.items():
+        words[key] = _words(s.text)
+        texts.setdefault(key[0], []).append(s.text)
+        alone.setdefault(key[0], set()).update(words[key].alone)
     whole = {k: "\n".join(v) for k, v in texts.items()}
     out: list[Conflict] = []
     for ka, kb in _candidates(ctx, words, min_sim):
