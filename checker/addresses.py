@@ -29,19 +29,28 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o
 
 
 # Numbers that only label: a link, a telephone number, a gallery's "Image 12 of 33".
-_LABEL = re.compile(
-    r"\S*(?:://|www\.)\S*"
-    r"|(?<![\w-])(?:\(?\d{3}\)?[\s.-]?)?\d{3}-\d{4}(?![\w-])"
+_LINK = r"\S*(?:://|www\.)\S*"
+_OTHER_LABELS = (
+    r"(?<![\w-])(?:\(?\d{3}\)?[\s.-]?)?\d{3}-\d{4}(?![\w-])"
     r"|\b(?:image|photo|picture|slide|video)\s+\d+\s+(?:of\s+/?\s*)?\d+\b"
-    r"|\b\d+\s+of\s+/?\s*\d+\s+(?=image|photo|caption)",
-    re.I,
+    r"|\b\d+\s+of\s+/?\s*\d+\s+(?=image|photo|caption)"
 )
+_LABEL = re.compile(f"{_LINK}|{_OTHER_LABELS}", re.I)
+# The same without links: `_LINK` tries every start of every word (its leading \S* runs to
+# the word's end and back), and it needs "://" or "www." to match at all.
+_LABEL_NO_LINK = re.compile(_OTHER_LABELS, re.I)
+
+
+def has_link(text: str) -> bool:
+    """Could `text` hold a link (`_LINK`: "://" or "www." in any case)?"""
+    return "://" in text or "www." in text.lower()
 
 
 @lru_cache(maxsize=64)
 def label_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open spans of links, telephone numbers and gallery counters in `text`."""
-    return tuple((m.start(), m.end()) for m in _LABEL.finditer(text))
+    pattern = _LABEL if has_link(text) else _LABEL_NO_LINK
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=64)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker import tables
 from checker.gazetteer import HONORIFICS, TITLES
@@ -25,6 +26,7 @@ _AKA = (
 # Words that may stand between the age and the name: "a 19-year-old suspect, Tim Ray".
 _PERSON_NOUNS = tables.words("age_person_nouns.txt")
 _NOUN = r"[a-z]+"
+_DIGIT = re.compile(r"\d")
 
 _BEFORE = re.compile(
     rf"(?<![\w.,])(?P<age>\d{{1,3}})(?:[- ](?:year|yr)s?[- ]old|-yo)\b"
@@ -58,6 +60,13 @@ def person_ages(text: str) -> list[PersonAge]:
     """Every stated age bound to a person named next to it, in text order; a run of
     capitalised words followed by a person noun ("a 25-year-old Kansas City man") is a
     place or an organisation, not a name."""
+    return list(_person_ages(text))
+
+
+@lru_cache(maxsize=64)  # the NUM and AGE rules both ask, per sentence
+def _person_ages(text: str) -> tuple[PersonAge, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every age is digits (`_BEFORE`, `_AFTER`)
     found: dict[tuple[int, int], PersonAge] = {}
     for m in _BEFORE.finditer(text):
         noun = m.group("noun")
@@ -66,7 +75,7 @@ def person_ages(text: str) -> list[PersonAge]:
         _keep(found, text, m)
     for m in _AFTER.finditer(text):
         _keep(found, text, m)
-    return sorted(found.values(), key=lambda p: p.start)
+    return tuple(sorted(found.values(), key=lambda p: p.start))
 
 
 def _keep(found: dict[tuple[int, int], PersonAge], text: str, m: re.Match[str]) -> None:

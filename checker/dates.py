@@ -39,6 +39,7 @@ _YEAR_CUE = re.compile(
     r"|\d|[,.]\d|s\b)",
     re.I,
 )
+_ANY_YEAR = re.compile(r"1[0-9]\d\d|20\d\d")  # what `_YEAR_CUE` cannot match without
 _REPORTING = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){0,2}|stated|reported|added|announced|tweeted|wrote|noted|"
     r"confirmed|according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
@@ -87,7 +88,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             reporting = bool(_REPORTING.search(before) or _STAMP.search(before))
             out.append(DateMention(m.start(), m.end(), d[0], d[1], reporting))
             taken.append((m.start(), m.end()))
-    for m in _YEAR_CUE.finditer(text):
+    for m in _YEAR_CUE.finditer(text) if _ANY_YEAR.search(text) else ():
         s, e = m.start("year"), m.end("year")
         if any(s < b and a < e for a, b in taken):
             continue

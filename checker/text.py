@@ -27,7 +27,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
     return list(_tokens(text, offset))
 
 
-@lru_cache(maxsize=4096)  # several rules tokenise each sentence, and compare meets it again
+@lru_cache(maxsize=1 << 14)  # several rules tokenise each sentence, and compare meets it again
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN_RE.finditer(text):

@@ -56,7 +56,7 @@ def pairwise_conflicts(
     conflict_edges: list[tuple[Claim, Claim, float]] = []
     claim_of: dict[ClaimKey, Claim] = {}
     for sa, sb, sim in ctx.aligned_pairs():
-        if sim < policy.min_sim or sa[0] == sb[0]:
+        if sim < policy.min_sim or sa[0] == sb[0] or sa not in by_sentence or sb not in by_sentence:
             continue
         verdicts = []
         for ca in by_sentence.get(sa, ()):

@@ -89,3 +89,16 @@ PATTERNS = [
     # "President Lam": scope from the context, if any
     ("bare", re.compile(rf"(?P<mods>{_MODS})\b{_T}\s+{_NAME}")),
 ]
+
+# What each form cannot match without, searched before it: most sentences with a title word
+# lack these, and the patterns that begin at every capital or word cost more than the search.
+_OF_FOR = re.compile(r"\s(?:of|for)\s")
+_OF = re.compile(r"\sof\s")
+_POSS = re.compile(r"[’']s\s")
+NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "after-of": (re.compile(","), _OF_FOR),
+    "after-poss": (re.compile(","), _POSS),
+    "of-name": (re.compile(","), _OF_FOR),
+    "is-of": (_OF,),
+    "name-of": (_OF,),
+}

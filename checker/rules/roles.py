@@ -18,7 +18,7 @@ from checker.rules.article_place import article_scope
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import near_copy
 from checker.rules.relations import relation_claims
-from checker.rules.role_patterns import ANY_TITLE, NEG_MODS, PATTERNS
+from checker.rules.role_patterns import ANY_TITLE, NEEDS, NEG_MODS, PATTERNS
 from checker.rules.role_scope import (
     FOR_TITLES,
     TRAVELLING_TITLES,
@@ -45,6 +45,8 @@ class RoleRule:
         taken: list[tuple[int, int]] = []
         if ANY_TITLE.search(text):  # every office pattern needs a title; most sentences lack one
             for form, pat in PATTERNS:
+                if not all(need.search(text) for need in NEEDS.get(form, ())):
+                    continue
                 for m in pat.finditer(text):
                     claim = self._claim(sentence, m, form, taken, doc)
                     if claim is not None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from checker.addresses import has_link
 from checker.conflicts import build_conflict
 from checker.dates import MONTHS, WEEKDAYS
 from checker.gazetteer import HONORIFICS, TITLES
@@ -46,8 +47,9 @@ MIN_SHARED_WORDS = 4  # two versions of one sentence share at least this many wo
 
 
 def _tokens(text: str) -> tuple[_Tok, ...]:
-    text = _URL.sub(lambda m: " " * len(m.group(0)), text)  # a link's letters are no names
-    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
+    if has_link(text):  # a link's letters are no names
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    return tuple([(*m.span(), m.group(0)) for m in _TOKEN.finditer(text)])
 
 
 @dataclass(frozen=True)
