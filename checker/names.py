@@ -13,9 +13,16 @@ from rapidfuzz import fuzz, process
 from checker import tables
 from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES, state_abbreviations
 
-_CAP = r"(?:[A-Z][a-zà-ÿ]*\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]{2,}|[A-Z]\.)"
+# A capitalised word: one with an inner capital ("McDonald", "DeShawn"; or only "Mc" would
+# be taken and "Donald" be a second name), with an abbreviation's full stop or hyphenated and
+# apostrophised parts ("Jones-Smith", "O'Neil"), or an initial ("J."). Acronyms are no names
+# here: a station, an agency or a state's postal code ("WSMV", "CA") is not a person's or a
+# place's name to compare, so a capital before a capital starts no word; only the roman
+# numeral of a generation ends a name ("Dennis Clark III", "World War II", not "... I").
+_CAP = r"(?:[A-Z](?![A-Z])[a-zà-ÿ]*(?:[A-Z][a-zà-ÿ]+)?\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
-NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}")
+_GENERATION = r"(?:\s+(?:II|III|IV)\b)?"  # "Dennis Clark III", not "Dennis Clark I"
+NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}{_GENERATION}")
 # Capitalised words that start a sentence or a clause without being names.
 _NOT_NAMES = frozenset(
     [

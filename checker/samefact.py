@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -57,6 +57,10 @@ class SameFactModel:
     version: str
     sha256: str = ""
     meta: Mapping[str, Any] | None = None
+    walks: tuple[_Walk, ...] = field(init=False, repr=False, compare=False)  # for `raw`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "walks", tuple(_walk(t) for t in self.trees))
 
     @classmethod
     def from_dict(cls, doc: Mapping[str, Any], sha256: str = "") -> SameFactModel:
@@ -91,18 +95,15 @@ class SameFactModel:
         """Uncalibrated probabilities (the ensemble's logistic output)."""
         # as scikit-learn compares them: features in single precision, thresholds in double
         X = np.asarray(X, dtype=np.float32).astype(np.float64)
+        cells = X.ravel()
+        first = np.arange(len(X)) * X.shape[1]  # each row's first feature in `cells`
         z = np.full(len(X), self.init)
-        rows = np.arange(len(X))
-        for t in self.trees:
+        for w in self.walks:  # tree by tree, as the ensemble adds them up
             node = np.zeros(len(X), dtype=np.int64)
-            while True:
-                feat = t["feature"][node]
-                inner = feat >= 0
-                if not inner.any():
-                    break
-                go_left = X[rows, np.where(inner, feat, 0)] <= t["threshold"][node]
-                node = np.where(inner, np.where(go_left, t["left"][node], t["right"][node]), node)
-            z += self.rate * t["value"][node]
+            for _ in range(w.depth):
+                go_left = cells.take(first + w.feature.take(node)) <= w.threshold.take(node)
+                node = np.where(go_left, w.left.take(node), w.right.take(node))
+            z += self.rate * w.value.take(node)
         return 1.0 / (1.0 + np.exp(-z))
 
     def predict(self, X: np.ndarray) -> np.ndarray:
@@ -110,6 +111,36 @@ class SameFactModel:
         if len(X) == 0:
             return np.zeros(0)
         return np.interp(self.raw(X), self.calib_x, self.calib_y)
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """One tree made for walking all rows at once: a leaf's feature is 0, its threshold
+    infinite and both its children itself, so every walk takes `depth` steps and one that
+    reaches a leaf early stays there (a NaN feature goes right: itself again)."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int  # steps from the root to the deepest leaf
+
+
+def _walk(tree: Mapping[str, np.ndarray]) -> _Walk:
+    inner = tree["feature"] >= 0
+    own = np.arange(len(inner))
+    depth, level = 0, [0]
+    while level := [c for n in level if inner[n] for c in (tree["left"][n], tree["right"][n])]:
+        depth += 1
+    return _Walk(
+        feature=np.where(inner, tree["feature"], 0),
+        threshold=np.where(inner, tree["threshold"], np.inf),
+        left=np.where(inner, tree["left"], own),
+        right=np.where(inner, tree["right"], own),
+        value=tree["value"],
+        depth=depth,
+    )
 
 
 def model_path() -> Path:

@@ -91,6 +91,16 @@ def test_name_index_unknown_name_is_its_own_key() -> None:
         pytest.param("Okafor's plan was approved by the Acme Board.",
                      [("Okafor's", "okafor"), ("Acme Board", "acme board")], id="possessive"),
         pytest.param("the talks resumed quietly.", [], id="no-capitals"),
+        pytest.param("Judge Daniel McGuire ruled.", [("Daniel McGuire", "daniel mcguire")],
+                     id="inner-capital"),  # not "Daniel Mc" and a name "Guire"
+        pytest.param("DeShawn O'Neil spoke.", [("DeShawn O'Neil", "deshawn o'neil")],
+                     id="inner-capital-and-apostrophe"),
+        pytest.param("Dennis Clark III, 27, was held.", [("Dennis Clark III", "dennis clark iii")],
+                     id="generation"),  # not "Dennis Clark I"
+        pytest.param("He served in World War II.", [("World War II", "world war ii")],
+                     id="roman-numeral"),
+        pytest.param("WSMV and the FBI said Smith left.", [("Smith", "smith")],
+                     id="acronyms-are-no-names"),
     ],
 )  # fmt: skip
 def test_find_names_keys_and_spans(text: str, names: list[tuple[str, str]]) -> None:

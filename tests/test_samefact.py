@@ -147,6 +147,35 @@ def test_exported_trees_predict_as_the_fitted_ensemble() -> None:
     _exported(X, y, trees=40)
 
 
+def test_trees_of_different_depths_walk_every_row_to_its_own_leaf() -> None:
+    # One tree a single leaf, one with a leaf at depth 1 and two at depth 2: rows stop at
+    # their leaf however deep the other trees go, and a missing value goes right.
+    leaf = {"feature": [-1], "threshold": [0.0], "left": [-1], "right": [-1], "value": [0.5]}
+    lopsided = {
+        "feature": [0, -1, 1, -1, -1],
+        "threshold": [1.0, 0.0, 2.0, 0.0, 0.0],
+        "left": [1, -1, 3, -1, -1],
+        "right": [2, -1, 4, -1, -1],
+        "value": [0.0, -1.0, 0.0, 2.0, 3.0],
+    }
+    doc = {
+        "format": samefact.FORMAT,
+        "version": "test",
+        "features": list(FEATURES),
+        "init": 0.0,
+        "learning_rate": 1.0,
+        "trees": [leaf, lopsided],
+        "calibration": {"x": [0.0, 1.0], "y": [0.0, 1.0]},
+        "threshold": 0.5,
+    }
+    model = samefact.SameFactModel.from_dict(doc)
+    X = np.zeros((5, len(FEATURES)))
+    X[:, 0] = [0.5, 1.0, 3.0, 3.0, np.nan]  # <= 1.0 goes left, to the leaf at depth 1
+    X[:, 1] = [9.0, 9.0, 2.0, 2.5, 0.0]
+    z = 0.5 + np.array([-1.0, -1.0, 2.0, 3.0, 2.0])
+    np.testing.assert_array_equal(model.raw(X), 1.0 / (1.0 + np.exp(-z)))
+
+
 def test_a_bag_of_ensembles_moves_less_when_a_few_labels_change() -> None:
     # Why the shipped model averages several seeds (checker.train.Bagged): one ensemble's
     # decisions move with any small change of its training data; the average moves less.
