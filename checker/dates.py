@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.text import folded
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
@@ -120,7 +122,7 @@ def _from_match(m: re.Match[str]) -> tuple[str, str] | None:
         mon = groups.get("mon")
         if not mon:
             return None
-        month = MONTHS[mon.rstrip(".").lower()]
+        month = folded(MONTHS, mon.rstrip("."))
         if mon.lower() == "may" and not groups.get("day") and not groups.get("year"):
             return None
     day = int(groups["day"]) if groups.get("day") else None

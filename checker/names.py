@@ -17,8 +17,11 @@ from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES, state_abbrevia
 # be taken and "Donald" be a second name), with an abbreviation's full stop or hyphenated and
 # apostrophised parts ("Jones-Smith", "O'Neil"), or an initial ("J."). Acronyms are no names
 # here: a station, an agency or a state's postal code ("WSMV", "CA") is not a person's or a
-# place's name to compare, so a capital before a capital starts no word; only the roman
-# numeral of a generation ends a name ("Dennis Clark III", "World War II", not "... I").
+# place's name to compare, so a capital before a capital starts no word (an acronym's last
+# capital still does: "CNN's Jake Tapper" reads "N's Jake Tapper", as it did before; a lone
+# "V" of "WSMV" is too short to keep); one inner capital is read ("GoFundMe" gives
+# "GoFund"); only II, III and IV end a name as a generation's numeral ("Dennis Clark III",
+# "World War II", not "... I"; "Henry VIII" reads "Henry").
 _CAP = r"(?:[A-Z](?![A-Z])[a-zà-ÿ]*(?:[A-Z][a-zà-ÿ]+)?\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
 _GENERATION = r"(?:\s+(?:II|III|IV)\b)?"  # "Dennis Clark III", not "Dennis Clark I"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from checker import tables
 from checker.addresses import BLOCK_WORD
 from checker.heads import head_after
+from checker.text import folded
 from checker.units import ATTACHED_ONLY, CURRENCY_SYMBOLS, MAX_UNIT_WORDS, UNITS, Unit, to_base
 
 _SMALL = {
@@ -178,7 +179,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
             out.append(height)
             taken.append((height.start, height.end))
     for m in _VAGUE.finditer(text):
-        lo, hi = _VAGUE_RANGES[m.group("v").lower()]
+        lo, hi = folded(_VAGUE_RANGES, m.group("v"))
         q = _finish(text, m.start(), m.end(), (lo + hi) / 2, lo, hi, None, vague=True)
         if q and not _overlaps(q.start, q.end, taken):
             out.append(q)

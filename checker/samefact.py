@@ -95,6 +95,11 @@ class SameFactModel:
         """Uncalibrated probabilities (the ensemble's logistic output)."""
         # as scikit-learn compares them: features in single precision, thresholds in double
         X = np.asarray(X, dtype=np.float32).astype(np.float64)
+        if X.size == 0:
+            return np.zeros(0)
+        if X.ndim != 2 or X.shape[1] != len(self.features):
+            # the flat gather below would read a neighbouring row's cells
+            raise ValueError(f"rows of {len(self.features)} features expected, not {X.shape}")
         cells = X.ravel()
         first = np.arange(len(X)) * X.shape[1]  # each row's first feature in `cells`
         z = np.full(len(X), self.init)

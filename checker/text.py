@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from checker import tables
+
+V = TypeVar("V")
 
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'.-]*[\w]|[A-Za-zÀ-ÖØ-öø-ÿ]|\d[\d,.]*\d|\d|[^\s\w]")
 
@@ -38,6 +42,20 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
             word, end = word[:-1], end - 1
         out.append(Token(offset + m.start(), offset + end, word))
     return tuple(out)
+
+
+def folded(table: Mapping[str, V], matched: str) -> V:
+    """`table[matched.lower()]`, for text that a case-insensitive pattern matched against the
+    table's lower-case keys. Where the pattern's case folding and `str.lower` part ("İ" folds
+    to "i" but lowers to "i̇"; "ſ" and the Kelvin sign fold to "s" and "k"), the key the
+    pattern would have matched; KeyError if none does."""
+    key = matched.lower()
+    if key in table:
+        return table[key]
+    for k in table:
+        if re.fullmatch(re.escape(k), matched, re.I):
+            return table[k]
+    raise KeyError(matched)
 
 
 STOPWORDS = tables.words("stopwords.txt")

@@ -191,3 +191,32 @@ def test_a_numeric_subject_names_the_fact_not_function_words_or_names(embedder) 
     report = audit([Source(id=k, text=v) for k, v in texts.items()], embedder=embedder)
     (conflict,) = report.conflicts
     assert conflict.subject == "memorandum (areas, cooperation, signed)"
+
+
+def _claims(text: str, rule) -> list[tuple[str, object]]:
+    src = Source("a", text)
+    doc = Document(src, segment(src))
+    return [(c.key, c.value) for s in doc.sentences for c in rule.extract(s, doc)]
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("PRESİDENT Joe Biden spoke.", "PRESIDENT Joe Biden spoke."),  # "İ" folds to "i"
+        ("ſheriff Jane Doe spoke.", "sheriff Jane Doe spoke."),  # the long s folds to "s"
+        ("\u212aing Charles spoke.", "King Charles spoke."),  # the Kelvin sign folds to "k"
+        ("Omar Haddad's wİfe, Lina, spoke.", "Omar Haddad's wife, Lina, spoke."),  # a relation
+    ],
+)  # fmt: skip
+def test_a_title_in_letters_that_fold_to_ascii_is_read_not_a_crash(odd: str, plain: str) -> None:
+    # A case-insensitive pattern matches these; looking the match up by `str.lower` raised
+    # KeyError ('presi̇dent') and took the whole audit down (found by a review's fuzzing).
+    assert _claims(odd, RoleRule()) == _claims(plain, RoleRule()) != []
+
+
+def test_a_vague_quantity_in_letters_that_fold_to_ascii_is_read_not_a_crash() -> None:
+    odd, plain = (
+        find_quantities("Hundredſ of people came."),
+        find_quantities("Hundreds of people came."),
+    )
+    assert [(q.low, q.high) for q in odd] == [(q.low, q.high) for q in plain] == [(200, 999)]

@@ -176,6 +176,15 @@ def test_trees_of_different_depths_walk_every_row_to_its_own_leaf() -> None:
     np.testing.assert_array_equal(model.raw(X), 1.0 / (1.0 + np.exp(-z)))
 
 
+def test_rows_of_another_width_are_refused_and_no_rows_score_nothing() -> None:
+    model = samefact.load_model()
+    assert model.raw(np.zeros(0)).shape == (0,)
+    assert model.raw(np.zeros((0, len(FEATURES)))).shape == (0,)
+    for shape in [(2, len(FEATURES) - 1), (2, 2, len(FEATURES)), (len(FEATURES),)]:
+        with pytest.raises(ValueError, match="features expected"):
+            model.raw(np.zeros(shape))
+
+
 def test_a_bag_of_ensembles_moves_less_when_a_few_labels_change() -> None:
     # Why the shipped model averages several seeds (checker.train.Bagged): one ensemble's
     # decisions move with any small change of its training data; the average moves less.

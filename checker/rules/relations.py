@@ -17,6 +17,7 @@ from checker.model import Claim, ClaimKind, Sentence
 from checker.names import find_names, normalise
 from checker.rules.base import Document
 from checker.rules.role_patterns import trie
+from checker.text import folded
 
 _ROWS = tables.rows("relations.tsv")
 _RELATIONS = {
@@ -85,7 +86,7 @@ def relation_claims(
             ns, ne = m.span("name")
             if any(ns < b and a < ne for a, b in taken):
                 continue
-            relation = _RELATIONS[m.group("rel").lower()]
+            relation = folded(_RELATIONS, m.group("rel"))
             if relation not in SINGLE_RELATIONS or m.group("mods").strip():
                 continue
             name = re.sub(r"[’']s$", "", m.group("name"))

@@ -27,6 +27,7 @@ from checker.rules.role_scope import (
     scope_of,
     trim_name,
 )
+from checker.text import folded
 
 _NOT_HOLDER_WORDS = tables.words("role_not_holder_words.txt")
 
@@ -74,7 +75,7 @@ class RoleRule:
             return None  # "Police Chief C.": an initial is no name to compare
         if _NOT_HOLDER_WORDS & set(holder.split()):
             return None  # "Sheriff Department": the office, not its holder
-        title = TITLES[m.group("title").lower()]
+        title = folded(TITLES, m.group("title"))
         if title.endswith("elect"):
             return None  # an office-holder to be, not the holder
         if title in MULTI_HOLDER_TITLES:
