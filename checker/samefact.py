@@ -113,8 +113,6 @@ class SameFactModel:
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Calibrated probabilities that each row's two claims state the same fact."""
-        if len(X) == 0:
-            return np.zeros(0)
         return np.interp(self.raw(X), self.calib_x, self.calib_y)
 
 

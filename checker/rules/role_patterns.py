@@ -92,13 +92,14 @@ PATTERNS = [
 
 # What each form cannot match without, searched before it: most sentences with a title word
 # lack these, and the patterns that begin at every capital or word cost more than the search.
+_COMMA = re.compile(",")
 _OF_FOR = re.compile(r"\s(?:of|for)\s")
 _OF = re.compile(r"\sof\s")
 _POSS = re.compile(r"[’']s\s")
 NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "after-of": (re.compile(","), _OF_FOR),
-    "after-poss": (re.compile(","), _POSS),
-    "of-name": (re.compile(","), _OF_FOR),
+    "after-of": (_COMMA, _OF_FOR),
+    "after-poss": (_COMMA, _POSS),
+    "of-name": (_COMMA, _OF_FOR),
     "is-of": (_OF,),
     "name-of": (_OF,),
 }
