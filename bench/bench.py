@@ -42,13 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
 
-    from corpus import corpus, fingerprint
-
     if args.warm:
         return warm(args.articles or 500, args.backend, args.device)
     args.articles = args.articles or 100
 
+    from checker.collect import fewer_collections
+
+    with fewer_collections():  # as `checker.api.audit` runs
+        return staged(args)
+
+
+def staged(args: argparse.Namespace) -> int:
+    """Each stage of one audit of `args.articles` articles, timed."""
     import numpy as np
+    from corpus import corpus, fingerprint
 
     from checker.align import align, candidate_sources, similarity_map
     from checker.backends import make_embedder

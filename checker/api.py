@@ -17,6 +17,7 @@ from checker.align import align, similarity_map
 from checker.baseline import Baseline, apply_baseline, load_baseline
 from checker.batch import Batch, gather
 from checker.cache import Analysis, Cache, CachedEmbedder, open_cache, source_key
+from checker.collect import fewer_collections
 from checker.conflicts import sort_conflicts, without_repeats
 from checker.embed import Embedder
 from checker.errors import OptionError
@@ -110,6 +111,7 @@ ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 EMBED_CHUNK = 1024  # sentences per encode call, so progress can be reported
 
 
+@fewer_collections()
 def audit(
     sources: Iterable[str | os.PathLike[str] | Source] | str | os.PathLike[str],
     *,

@@ -224,6 +224,11 @@ def title_case(text: str) -> bool:
 
 def find_names(text: str) -> list[NameMention]:
     """Capitalised word runs that look like names; sentence-initial function words dropped."""
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=1 << 14)  # extraction reads each sentence's names, and compare again
+def _find_names(text: str) -> tuple[NameMention, ...]:
     out = []
     for m in NAME_RE.finditer(text):
         start, end = m.start(), m.end()
@@ -245,7 +250,7 @@ def find_names(text: str) -> list[NameMention]:
         if not key or len(key) < 2 or key.upper() == key and len(key) < 2:
             continue
         out.append(NameMention(start, start + len(surface), surface, key))
-    return out
+    return tuple(out)
 
 
 class NameIndex:

@@ -30,7 +30,22 @@ def trie(words: list[str]) -> str:
 
 _TITLE = trie(sorted(TITLES))
 _T = rf"(?P<title>(?i:{_TITLE}))"
-ANY_TITLE = re.compile(rf"(?i:{_TITLE})")
+_ANY_TITLE = re.compile(rf"(?i:{_TITLE})")
+_ANY_TITLE_LOWER = re.compile(trie(sorted({t.lower() for t in TITLES})))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def has_title(text: str) -> bool:
+    """Does a title occur in `text`, in any case? Every office pattern needs one. Where no
+    letter is outside ASCII, case-insensitive matching is matching the lower-cased text, and
+    a case-sensitive search is twice as fast; a letter such as "İ", "ſ" or the Kelvin sign
+    matches an ASCII one ignoring case, but lowers to something else, so text with any such
+    letter takes the case-insensitive search."""
+    if text.isascii() or not any(c.isalpha() for c in _NON_ASCII.findall(text)):
+        return _ANY_TITLE_LOWER.search(text.lower()) is not None
+    return _ANY_TITLE.search(text) is not None
+
+
 _NAMEWORD = r"(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)"
 _PARTICLE = r"(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?"
 _NAME = rf"(?P<name>{_NAMEWORD}(?:\s+{_PARTICLE}{_NAMEWORD}){{0,3}})"
@@ -96,10 +111,15 @@ _COMMA = re.compile(",")
 _OF_FOR = re.compile(r"\s(?:of|for)\s")
 _OF = re.compile(r"\sof\s")
 _POSS = re.compile(r"[’']s\s")
+_TITLE_OF = re.compile(rf"(?i:{_TITLE})\s+(?:of|for)\s")  # "president of"
+_TITLE_NAME = re.compile(rf"(?i:{_TITLE}),?\s+[A-Z]")  # "President Xi", "Sheriff, John"
+# Cheapest first: a form is skipped at the first guard that fails.
 NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "after-of": (_COMMA, _OF_FOR),
+    "after-of": (_COMMA, _OF_FOR, _TITLE_OF),
     "after-poss": (_COMMA, _POSS),
-    "of-name": (_COMMA, _OF_FOR),
-    "is-of": (_OF,),
-    "name-of": (_OF,),
+    "of-name": (_COMMA, _OF_FOR, _TITLE_OF),
+    "is-of": (_OF, _TITLE_OF),
+    "name-of": (_OF, _TITLE_NAME),
+    "before": (_TITLE_NAME,),
+    "bare": (_TITLE_NAME,),
 }

@@ -18,7 +18,7 @@ from checker.rules.article_place import article_scope
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import near_copy
 from checker.rules.relations import relation_claims
-from checker.rules.role_patterns import ANY_TITLE, NEEDS, NEG_MODS, PATTERNS
+from checker.rules.role_patterns import NEEDS, NEG_MODS, PATTERNS, has_title
 from checker.rules.role_scope import (
     FOR_TITLES,
     TRAVELLING_TITLES,
@@ -30,6 +30,13 @@ from checker.rules.role_scope import (
 from checker.text import folded
 
 _NOT_HOLDER_WORDS = tables.words("role_not_holder_words.txt")
+
+
+def _met(guard: re.Pattern[str], text: str, met: dict[int, bool]) -> bool:
+    found = met.get(id(guard))  # by identity: a pattern's hash reads its whole text
+    if found is None:
+        found = met[id(guard)] = guard.search(text) is not None
+    return found
 
 
 class RoleRule:
@@ -44,9 +51,10 @@ class RoleRule:
         text = sentence.text
         found: list[Claim] = []
         taken: list[tuple[int, int]] = []
-        if ANY_TITLE.search(text):  # every office pattern needs a title; most sentences lack one
+        if has_title(text):  # every office pattern needs a title; most sentences lack one
+            met: dict[int, bool] = {}  # a guard shared by forms is searched once
             for form, pat in PATTERNS:
-                if not all(need.search(text) for need in NEEDS.get(form, ())):
+                if not all(_met(need, text, met) for need in NEEDS.get(form, ())):
                     continue
                 for m in pat.finditer(text):
                     claim = self._claim(sentence, m, form, taken, doc)
