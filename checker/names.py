@@ -13,19 +13,19 @@ from rapidfuzz import fuzz, process
 from checker import tables
 from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES, state_abbreviations
 
-# A capitalised word: one with an inner capital ("McDonald", "DeShawn"; or only "Mc" would
-# be taken and "Donald" be a second name), with an abbreviation's full stop or hyphenated and
-# apostrophised parts ("Jones-Smith", "O'Neil"), or an initial ("J."). Acronyms are no names
-# here: a station, an agency or a state's postal code ("WSMV", "CA") is not a person's or a
-# place's name to compare, so a capital before a capital starts no word (an acronym's last
-# capital still does: "CNN's Jake Tapper" reads "N's Jake Tapper", as it did before; a lone
-# "V" of "WSMV" is too short to keep); one inner capital is read ("GoFundMe" gives
-# "GoFund"); only II, III and IV end a name as a generation's numeral ("Dennis Clark III",
-# "World War II", not "... I"; "Henry VIII" reads "Henry").
-_CAP = r"(?:[A-Z](?![A-Z])[a-zà-ÿ]*(?:[A-Z][a-zà-ÿ]+)?\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]\.)"
+# A capitalised word: one with inner capitals ("McDonald", "DeShawn", "GoFundMe"; or only
+# "Mc" would be taken and "Donald" be a second name), with an abbreviation's full stop or
+# hyphenated and apostrophised parts ("Jones-Smith", "O'Neil"), or an initial ("J."). Acronyms
+# are no names here: a station, an agency or a state's postal code ("WSMV", "CA") is not a
+# person's or a place's name to compare, so a capital before a capital starts no word, and a
+# name starts at a word's start (not at an acronym's last capital: "CNN's Jake Tapper" is
+# "Jake Tapper", "DON'T" and "25-YEAR-OLD" hold none). Only II, III and IV end a name as a
+# generation's numeral ("Dennis Clark III", "World War II", not "... I"; "Henry VIII" reads
+# "Henry").
+_CAP = r"(?:[A-Z](?![A-Z])[a-zà-ÿ]*(?:[A-Z][a-zà-ÿ]+)*\.?(?:[-’'][A-Za-zà-ÿ]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
 _GENERATION = r"(?:\s+(?:II|III|IV)\b)?"  # "Dennis Clark III", not "Dennis Clark I"
-NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}{_GENERATION}")
+NAME_RE = re.compile(rf"\b{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,4}}{_GENERATION}")
 # Capitalised words that start a sentence or a clause without being names.
 _NOT_NAMES = frozenset(
     [

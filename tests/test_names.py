@@ -101,6 +101,12 @@ def test_name_index_unknown_name_is_its_own_key() -> None:
                      id="roman-numeral"),
         pytest.param("WSMV and the FBI said Smith left.", [("Smith", "smith")],
                      id="acronyms-are-no-names"),
+        pytest.param("CNN's Jake Tapper asked.", [("Jake Tapper", "jake tapper")],
+                     id="acronym-possessive"),  # not "N's Jake Tapper"
+        pytest.param("DON'T shoot, a 25-YEAR-OLD man said.", [], id="shouted-words"),
+        pytest.param("A GoFundMe page for Jane Doe",
+                     [("GoFundMe", "gofundme"), ("Jane Doe", "jane doe")],
+                     id="inner-capitals"),  # not "GoFund"
     ],
 )  # fmt: skip
 def test_find_names_keys_and_spans(text: str, names: list[tuple[str, str]]) -> None:
