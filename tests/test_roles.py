@@ -119,6 +119,25 @@ def test_role_extract_past_or_other_holders_make_no_claim(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a title is a word: not the "king" of "ranking"
+        pytest.param("The ranking of the Senate, Schatz, said no.", [], id="title-inside-a-word"),
+        # a modifier is a word: not the "ex" of "annex", "complex", "index"
+        pytest.param("At the annex mayor Jane Doe spoke.", [("mayor", "Jane Doe")], id="annex"),
+        pytest.param("Visitors to the complex president of Kenya, William Ruto, said",
+                     [("president", "William Ruto")], id="complex-of"),
+        pytest.param("An index president Jane Doe said", [("president", "Jane Doe")],
+                     id="index"),
+    ],
+)  # fmt: skip
+def test_role_extract_reads_titles_and_modifiers_as_whole_words(
+    text: str, claims: list[tuple[str, str]]
+) -> None:
+    assert [(c.key, c.value) for c in make_claims(text)] == claims
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param("Kenyan President-elect Amani Wekesa arrived in Geneva.", id="elect-scoped"),

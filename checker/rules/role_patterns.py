@@ -52,8 +52,8 @@ _NAME = rf"(?P<name>{_NAMEWORD}(?:\s+{_PARTICLE}{_NAMEWORD}){{0,3}})"
 _SCOPEWORDS = r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|de|del|des|du)\s+)?){0,5}[A-Z][\w.’'-]*"
 # Before a title the scope is lazy, so "South Africa's Foreign Minister" keeps the whole title.
 _SCOPE_BEFORE = r"(?:[A-Z][\w.’'-]*\s+){0,3}?[A-Z][\w.’'-]*"
-_MODS = (
-    r"(?:(?i:new|newly[- ]elected|newly[- ]appointed|current|incumbent|acting|interim|sitting|"
+_MODS = (  # each a word of its own: not the "ex" of "Amex CEO Stephen Squeri"
+    r"(?:\b(?i:new|newly[- ]elected|newly[- ]appointed|current|incumbent|acting|interim|sitting|"
     r"long-serving|then|former|late|ex|outgoing|previous|future|next|elected)[- ]+)*"
 )
 NEG_MODS = re.compile(
@@ -82,7 +82,7 @@ PATTERNS = [
     (
         "of-name",
         re.compile(
-            rf"(?P<mods>{_MODS}){_T}\s+(?P<prep>of|for)\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
+            rf"(?P<mods>{_MODS})\b{_T}\s+(?P<prep>of|for)\s+(?:the\s+)?(?P<scope>{_SCOPEWORDS}),\s+"
             rf"{_NAME}"
         ),
     ),
