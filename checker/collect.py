@@ -6,7 +6,8 @@ frames that live to its end and hardly any cycles, so at 1,000 articles those wa
 about a tenth of everything but embedding. Inside `fewer_collections` the first collection
 waits for 50,000 new objects instead; the cycles made meanwhile are freed a little later.
 Threads that audit at once share one setting: the first to enter sets it, the last to leave
-puts back what was there.
+puts back what was there (so a setting made by the program meanwhile is undone then). A
+program that turned automatic collection off (threshold 0) keeps it off.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def fewer_collections() -> Iterator[None]:
         if _inside == 0:
             _saved = gc.get_threshold()
             first, *rest = _saved
-            gc.set_threshold(max(first, FIRST), *rest)
+            if first:  # 0 is "no automatic collection": a program's choice, kept
+                gc.set_threshold(max(first, FIRST), *rest)
         _inside += 1
     try:
         yield

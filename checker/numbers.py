@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from checker import tables
 from checker.addresses import BLOCK_WORD
 from checker.heads import head_after
-from checker.text import folded
+from checker.text import folded, folded_key
 from checker.units import ATTACHED_ONLY, CURRENCY_SYMBOLS, MAX_UNIT_WORDS, UNITS, Unit, to_base
 
 _SMALL = {
@@ -286,7 +286,7 @@ def _finish(
     hedge = ""
     hm = _HEDGE_RE.search(text[:start])
     if hm and not vague:
-        hedge = hm.group("h").lower()
+        hedge = folded_key(_HEDGE_BOUNDS, hm.group("h"))  # "eſtimated" is "estimated"
         lo_f, hi_f = _HEDGE_BOUNDS[hedge]
         if 0.0 < lo_f < 1.0 or 1.0 < hi_f < math.inf:
             # An approximation is as loose as the number's own precision, within 2.5-10%:

@@ -49,12 +49,17 @@ def folded(table: Mapping[str, V], matched: str) -> V:
     table's lower-case keys. Where the pattern's case folding and `str.lower` part ("İ" folds
     to "i" but lowers to "i̇"; "ſ" and the Kelvin sign fold to "s" and "k"), the key the
     pattern would have matched; KeyError if none does."""
+    return table[folded_key(table, matched)]
+
+
+def folded_key(table: Mapping[str, object], matched: str) -> str:
+    """The key of `table` that `folded` looks up for `matched`."""
     key = matched.lower()
     if key in table:
-        return table[key]
+        return key
     for k in table:
         if re.fullmatch(re.escape(k), matched, re.I):
-            return table[k]
+            return k
     raise KeyError(matched)
 
 

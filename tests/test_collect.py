@@ -33,6 +33,13 @@ def test_a_higher_setting_is_left_alone() -> None:
     assert gc.get_threshold() == (100_000, 5, 5)
 
 
+def test_collection_turned_off_stays_off() -> None:
+    gc.set_threshold(0, 10, 10)  # Python's "no automatic collection"
+    with fewer_collections():
+        assert gc.get_threshold() == (0, 10, 10)
+    assert gc.get_threshold() == (0, 10, 10)
+
+
 def test_an_error_inside_still_puts_the_setting_back() -> None:
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("stage failed")

@@ -220,3 +220,20 @@ def test_a_vague_quantity_in_letters_that_fold_to_ascii_is_read_not_a_crash() ->
         find_quantities("Hundreds of people came."),
     )
     assert [(q.low, q.high) for q in odd] == [(q.low, q.high) for q in plain] == [(200, 999)]
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("Police eſtimated 63 people were hurt.", "Police estimated 63 people were hurt."),
+        ("Aſ many as 40 homes burned.", "As many as 40 homes burned."),
+    ],
+)  # fmt: skip
+def test_a_hedge_in_letters_that_fold_to_ascii_is_read_not_a_crash(odd: str, plain: str) -> None:
+    # `_HEDGE_BOUNDS[hedge.lower()]` raised KeyError ('eſtimated') and stopped the audit
+    # (found by a review's fuzzing); the hedge is now read as the pattern matched it
+    assert (
+        [(q.value, q.low, q.high) for q in find_quantities(odd)]
+        == [(q.value, q.low, q.high) for q in find_quantities(plain)]
+        != []
+    )
