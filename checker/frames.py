@@ -11,7 +11,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from checker.model import Claim, Sentence
 from checker.names import find_names
@@ -139,9 +138,8 @@ def _nearest(side: Iterable[Token]) -> set[str]:
     return set()
 
 
-@lru_cache(maxsize=256)  # each claim of a sentence asks again
 def _names(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((n.start, n.end, n.key) for n in find_names(text))
+    return tuple((n.start, n.end, n.key) for n in find_names(text))  # found once a sentence
 
 
 def _as_float(value: object) -> float:
