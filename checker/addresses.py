@@ -28,10 +28,13 @@ _ADDRESS = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock\b)", re.I)
 
 
-# Numbers that only label: a link, a telephone number, a gallery's "Image 12 of 33".
+# Numbers that only label: a link, a telephone number (also one in letters, "214-373-TIPS",
+# and the emergency number, "911 calls", "9-1-1"), a gallery's "Image 12 of 33".
 _LINK = r"\S*(?:://|www\.)\S*"
 _OTHER_LABELS = (
     r"(?<![\w-])(?:\(?\d{3}\)?[\s.-]?)?\d{3}-\d{4}(?![\w-])"
+    r"|(?<![\w-])(?:1-)?\d{3}-\d{3}-(?-i:[A-Z]{4})(?![\w-])"
+    r"|(?<![\w$£€.,/-])9-?1-?1(?![\w/-]|[.,]\d)"
     r"|\b(?:image|photo|picture|slide|video)\s+\d+\s+(?:of\s+/?\s*)?\d+\b"
     r"|\b\d+\s+of\s+/?\s*\d+\s+(?=image|photo|caption)"
 )

@@ -47,6 +47,22 @@ _REPORTING = re.compile(
     r"confirmed|according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
     re.I,
 )
+# A date that dates a statement: "in a Monday afternoon press conference", "a Monday
+# morning email from the agency said", "Friday's statement".
+_REPORTING_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?"
+    r"(?:(?:press|news)\s+(?:conference|release|briefing)|statement|e-?mail|briefing|"
+    r"interview|tweet)s?\b",
+    re.I,
+)
+# A sentence that opens with the date of a statement: "On Thursday, the coroner's office said
+# ...", "Late Monday, police announced ...".
+_OPENS = re.compile(r"^\W*(?:(?:on|late|early)\s+)?$", re.I)
+_SAID_NEXT = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:[\w'’.-]+\s+){1,6}?"
+    r"(?:said|says|announced|confirmed|reported|told|stated)\b",
+    re.I,
+)
 # A page's time stamp: "Posted: Sunday, August 2, 2015", "Updated on May 3".
 _STAMP = re.compile(
     r"\b(?:posted|published|updated|modified)\s*(?::\s*|\s+on\s+)"
@@ -87,7 +103,12 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             if d is None:
                 continue
             before = text[: m.start()]
-            reporting = bool(_REPORTING.search(before) or _STAMP.search(before))
+            reporting = bool(
+                _REPORTING.search(before)
+                or _STAMP.search(before)
+                or _REPORTING_AFTER.match(text, m.end())
+                or (_OPENS.match(before) is not None and bool(_SAID_NEXT.match(text, m.end())))
+            )
             out.append(DateMention(m.start(), m.end(), d[0], d[1], reporting))
             taken.append((m.start(), m.end()))
     for m in _YEAR_CUE.finditer(text) if _ANY_YEAR.search(text) else ():

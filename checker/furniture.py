@@ -42,6 +42,40 @@ _DATELINE_ONLY_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?…]['\"’”)\]]*\s*$")
 
 
+# Credits: sentences that say who wrote or reported a story, never what happened in it, often
+# inside a paragraph: "Associated Press writer Jeff Karoub in Detroit contributed to this
+# report.", "Liz Hayes is a Tribune-Review staff writer.", "NBC 7's Omari Fleming reports.",
+# "White reported from Detroit." Matched against a whole sentence.
+_NAME = r"(?-i:[A-Z][\w.'’-]*)"
+_ROLE = r"(?:writer|reporter|correspondent|columnist|photographer|editor|producer)"
+_CREDIT_RE = re.compile(
+    r".{0,300}\bcontributed to (?:this|the) (?:report|story|article)\b.{0,200}"
+    rf"|(?:{_NAME}\s+){{1,4}}is an?\s+(?:{_NAME}\s+){{0,4}}"
+    rf"(?:staff\s+|freelance\s+|contributing\s+|senior\s+)?{_ROLE}"
+    rf"(?:\s+(?:for|at|with)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,4}})?\W*"
+    rf"|.{{0,40}}[’']s(?:\s+{_NAME}){{1,4}}(?:(?:,|,?\s+and)(?:\s+{_NAME}){{1,4}})*"
+    r"\s+report(?:s|ed)\W*"
+    rf"|(?:{_NAME}\s+){{1,3}}reported from(?:\s+{_NAME},?){{1,4}}\W*",
+    re.I,
+)
+_MAX_CREDIT_CHARS = 500
+# Each form of `_CREDIT_RE` needs one of these words (in any case): an ASCII sentence
+# without them is no credit, and every sentence is asked.
+_CREDIT_CUES = ("contributed", "report", "writer", "correspondent", "columnist", "photographer",
+                "editor", "producer")  # fmt: skip
+
+
+def is_credit(sentence: str) -> bool:
+    """True for a sentence that only credits who wrote or reported the story."""
+    if len(sentence) > _MAX_CREDIT_CHARS:
+        return False
+    if sentence.isascii():  # letters such as "ſ" match ASCII ones under re.I; no shortcut then
+        low = sentence.lower()
+        if not any(cue in low for cue in _CREDIT_CUES):
+            return False
+    return _CREDIT_RE.fullmatch(sentence.strip()) is not None
+
+
 def find_furniture(text: str) -> Iterator[tuple[int, int]]:
     """Yield half-open spans of lines that are page furniture rather than article text."""
     pos = 0

@@ -11,7 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from checker import tables
-from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES, state_abbreviations
+from checker.gazetteer import HONORIFICS, NAME_PARTICLES, TITLES
 
 # A capitalised word: one with inner capitals ("McDonald", "DeShawn", "GoFundMe"; or only
 # "Mc" would be taken and "Donald" be a second name), with an abbreviation's full stop or
@@ -374,40 +374,6 @@ SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])  # generational: "Jr.", "I
 def _words(canonical: str) -> list[str]:
     """A canonical name's words, a hyphenated surname as its parts ("rivera-camacho")."""
     return [w for w in re.split(r"[\s-]+", canonical) if w]
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, tuple[str, ...]]:
-    table = {k: tuple(v.split("|")) for k, v in tables.pairs("name_abbreviations.tsv").items()}
-    for short, full in state_abbreviations().items():
-        table[short] = (*table.get(short, ()), full)
-    return table
-
-
-@lru_cache(maxsize=1 << 14)
-def _readings(name: str) -> tuple[frozenset[str], ...]:
-    """The words of each way to read a lower-case name with its abbreviations written out,
-    the name as written first."""
-    table = _abbreviations()
-    out: list[tuple[str, ...]] = [()]
-    for w in name.replace(".", " ").split():
-        out = [(*o, f) for o in out for f in (w, *table.get(w, ()))][:64]
-    return tuple(frozenset(" ".join(o).split()) for o in out)
-
-
-def spelling_variants(a: str, b: str) -> bool:
-    """Two spellings of one name ("Muammar"/"Moammar", "Gadhafi"/"Qaddafi"): every word of
-    one close to the word in the same place of the other (lower-case names); or one name,
-    its abbreviations written out, equal to or within the other ("n. 7th ave" / "n. 7th
-    avenue", "kan" / "kansas", "street" / "st. dispatch": a sentence break lost after an
-    abbreviation)."""
-    ra, rb = _readings(a), _readings(b)
-    if any(x <= y or y <= x for x in ra for y in rb):
-        return True
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb):
-        return False
-    return all(fuzz.ratio(x, y) >= 70 for x, y in zip(wa, wb, strict=True))
 
 
 def _core(canonical: str) -> frozenset[str]:

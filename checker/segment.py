@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from checker.furniture import is_furniture_line
+from checker.furniture import is_credit, is_furniture_line
 from checker.model import Sentence, Source
 
 # Tokens that end with a period but rarely end a sentence (compared lower-case, without the dot).
@@ -60,7 +60,7 @@ def segment(source: Source) -> tuple[Sentence, ...]:
             start=s,
             end=e,
             text=source.text[s:e],
-            furniture=covered.holds(s, e),
+            furniture=covered.holds(s, e) or is_credit(source.text[s:e]),
         )
         for i, (s, e) in enumerate(sentences)
     )

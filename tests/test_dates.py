@@ -106,6 +106,18 @@ def test_find_dates_two_years_in_a_range() -> None:
         pytest.param("Dam fails Updated on May 3, 2016", {"2016-05-03": True}, id="updated-on"),
         pytest.param("The dam was inspected on Sunday, August 2, 2015.",
                      {"sunday": False, "2015-08-02": False}, id="weekday-and-date"),
+        pytest.param("The chief spoke of chaos in a Monday afternoon press conference.",
+                     {"monday": True}, id="press-conference"),
+        pytest.param("The dam failed, a Tuesday morning email from the agency said.",
+                     {"tuesday": True}, id="email"),
+        pytest.param("In Friday's statement, the agency said the dam failed Wednesday.",
+                     {"friday": True, "wednesday": False}, id="statement"),
+        pytest.param("Monday night's flood closed the road.", {"monday": False},
+                     id="event-of-the-night"),
+        pytest.param("On Thursday, the county coroner's office said the man drowned.",
+                     {"thursday": True}, id="opens-with-the-statement"),
+        pytest.param("On Thursday, the man drowned in the river.", {"thursday": False},
+                     id="opens-with-the-event"),
     ],
 )  # fmt: skip
 def test_find_dates_flags_reporting_dates(text: str, reporting: dict[str, bool]) -> None:
@@ -163,6 +175,7 @@ def test_date_rule_claims_point_into_source() -> None:
         ("He was shot at 11 p.m. Friday.", "incident"),  # the full stop of "p.m." ends nothing
         ("He was shot dead at 9 a.m. Sept. 5.", "incident"),
         ("A vigil will be held at 6 p.m. Thursday.", "memorial"),
+        ("Friends will gather at a church on Friday to mourn the deaths of a family.", "memorial"),
     ],
 )
 def test_the_event_of_a_date_after_an_abbreviation(text: str, event: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from checker import ages, attribution, dates
+from checker import ages, attribution, dates, furniture
 from checker.addresses import _LABEL, has_link, label_spans
 from checker.model import Claim, ClaimKind
 from checker.names import find_names
@@ -196,3 +196,69 @@ def test_find_names_hands_out_a_fresh_list_each_time() -> None:
     keys = [n.key for n in first]
     first.clear()
     assert [n.key for n in find_names(text)] == keys and keys
+
+
+_CREDIT_WORDS = [
+    "Jana",
+    "Novak",
+    "Ed",
+    "Timms",
+    "NBC",
+    "7's",
+    "KING",
+    "5’s",
+    "Tribune-Review",
+    "is",
+    "a",
+    "an",
+    "the",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "Reporter",
+    "correspondent",
+    "editor",
+    "Associated",
+    "Press",
+    "contributed",
+    "to",
+    "this",
+    "report",
+    "story",
+    "reports",
+    "reported",
+    "from",
+    "Detroit",
+    "in",
+    "Phoenix",
+    "and",
+    ",",
+    ".",
+    "Police",
+    "said",
+    "five",
+    "shots",
+    "were",
+    "fired",
+    "correſpondent",
+    "KING",
+    "WRİTER",
+]
+
+
+@st.composite
+def credit_like(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_CREDIT_WORDS), min_size=1, max_size=14))
+    return " ".join(words)
+
+
+@given(text=credit_like())
+@example(text="Jana Novak is a Tribune-Review staff writer.")
+@example(text="NBC 7's Jana Novak reports.")
+@example(text="Associated Press writer Ed Timms in Phoenix contributed to this report.")
+@example(text="Jana Novak is a Tribune-Review staff correſpondent")
+@settings(max_examples=400, deadline=None)
+def test_the_credit_test_answers_as_its_full_pattern(text: str) -> None:
+    # the cue words skip the pattern only where it could not have matched
+    assert furniture.is_credit(text) == (furniture._CREDIT_RE.fullmatch(text.strip()) is not None)

@@ -237,3 +237,14 @@ def test_a_hedge_in_letters_that_fold_to_ascii_is_read_not_a_crash(odd: str, pla
         == [(q.value, q.low, q.high) for q in find_quantities(plain)]
         != []
     )
+
+
+def test_two_credit_lines_are_no_name_swap(embedder) -> None:
+    # each outlet credits its own writer in one and the same sentence: no fact of the event
+    from checker.api import audit
+
+    story = "Two men were wounded in a shooting on Elm Street on Sunday night, police said."
+    a = f"{story} Jana Novak is a Tribune-Review staff writer."
+    b = f"{story} Ed Timms is a Tribune-Review staff writer."
+    report = audit([Source("a", a), Source("b", b)], embedder=embedder, cache=None)
+    assert not report.conflicts, [c.message for c in report.conflicts]

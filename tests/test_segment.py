@@ -334,6 +334,33 @@ def test_segment_contact_line_at_end_flagged() -> None:
     assert [(s.text, s.furniture) for s in sentences] == [(prose, False), (contact, True)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("Associated Press writer Jana Novak in Phoenix contributed to this report.", True),
+        ("The Associated Press contributed to this story.", True),
+        ("Jana Novak is a Tribune-Review staff writer.", True),
+        ("Jana Novak is a reporter for The Herald.", True),
+        ("NBC 7's Jana Novak reports.", True),
+        ("KING 5's Jana Novak and Ed Timms reported.", True),
+        ("Novak reported from Detroit.", True),
+        ("Novak is a writer who heard five shots from her porch.", False),
+        ("Novak reported from the scene that five people died.", False),
+        ("The sheriff's office reported five deaths.", False),
+        ("Police Chief Ed Timms reported.", False),
+    ],
+)
+def test_segment_credit_sentences_are_furniture(sentence: str, credit: bool) -> None:
+    # a credit names who wrote the story, often inside a paragraph: no claim is read from it
+    prose = "Crews reopened the coastal road on Sunday afternoon."
+    sentences = segment(Source(id="a", text=f"{prose} {sentence} {prose}"))
+    assert [(s.text, s.furniture) for s in sentences] == [
+        (prose, False),
+        (sentence, credit),
+        (prose, False),
+    ]
+
+
 def test_segment_without_furniture_spans_flags_nothing() -> None:
     sentences = segment(Source(id="a", text="Skip to main content\nThe river fell overnight."))
     assert not any(s.furniture for s in sentences)

@@ -11,10 +11,11 @@ from checker.addresses import labelled
 from checker.attribution import attribution
 from checker.gazetteer import country_of
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import find_names, spelling_variants, title_case
+from checker.names import find_names, title_case
 from checker.rules.base import CompareContext, Document
 from checker.rules.pairwise import PairPolicy, pairwise_conflicts
 from checker.rules.swaps import name_swaps
+from checker.spelling import spelling_variants
 from checker.text import STOPWORDS, lemma, stem
 
 # "in Vientiane", "at the Guildhall": a name right after a locative preposition is a place.

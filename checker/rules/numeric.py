@@ -289,6 +289,8 @@ def _bounded(c: Claim) -> bool:
 
 
 def _agree(a: Claim, b: Claim) -> bool:
+    if _block_holds(a, b) or _block_holds(b, a):
+        return True
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     if a.unit != b.unit:
@@ -298,6 +300,17 @@ def _agree(a: Claim, b: Claim) -> bool:
         slack = share * max(abs(a.get("base", 0.0)), abs(b.get("base", 0.0)))
         lo_a, hi_a = lo_a - slack, hi_a + slack
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _block_holds(block: Claim, other: Claim) -> bool:
+    """Is `other`, a bare number, a house number of the hundred that `block` names? "The
+    9200 block" is the house numbers 9200-9299, so "at 9210 S. Hosmer Street" (a house number
+    reads as a bare count) is inside it; two blocks are two places ("the 14600 block" and "the
+    14500 block"), and so are two house numbers."""
+    if block.key != "count:block" or other.key != "count:_":
+        return False
+    first = float(block.value)
+    return first >= 100 and first % 100 == 0 and first <= float(other.value) < first + 100
 
 
 def _bounds(c: Claim) -> tuple[float, float]:

@@ -26,9 +26,10 @@ from checker.conflicts import build_conflict
 from checker.dates import MONTHS, WEEKDAYS
 from checker.gazetteer import HONORIFICS, TITLES
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
-from checker.names import spelling_variants, title_case
+from checker.names import title_case
 from checker.rules.base import CompareContext
 from checker.rules.pairwise import NEAR_COPY
+from checker.spelling import spelling_variants
 from checker.text import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.-]*[^\W_]|[^\W\d_]|\d[\d,.]*|[^\s\w]")
