@@ -55,6 +55,12 @@ def test_a_negation_flipped_in_one_version_is_reported(embedder) -> None:
             ["acquitted", "convicted"],
             id="two-relative-clauses",
         ),
+        pytest.param(  # one possessive on both sides: the same person
+            "Smith's son survived the crash on Route 9 on Friday, police said.",
+            "Smith's son died in the crash on Route 9 on Friday, police said.",
+            ["died", "survived"],
+            id="one-person-by-a-possessive",
+        ),
     ],
 )
 def test_opposite_words_in_one_slot_are_reported(a: str, b: str, quotes, embedder) -> None:
@@ -96,6 +102,19 @@ def test_opposite_words_in_one_slot_are_reported(a: str, b: str, quotes, embedde
             "A man called 911 from the trailer, deputies said, and three people inside had "
             "been killed in the shooting.",
             id="survived-and-killed-in-other-clauses",
+        ),
+        # someone else between the name and the word, or that name's wife, not the name
+        pytest.param(
+            "On July 27, 2015, Kusaan Tolliver, 18, was shot and killed on the street.",
+            "Tolliver's death came just four days after another man was shot, but survived, "
+            "on that same block.",
+            id="another-man-after-the-name",
+        ),
+        pytest.param(
+            "The sheriff said Darrell Shriver, 68, his son Carey Shriver and Carey Shriver's "
+            "wife, Valirea Shriver, died in the violence.",
+            "The sheriff said Shriver's wife was shot but survived the violence.",
+            id="the-name-and-the-name's-wife",
         ),
     ],
 )

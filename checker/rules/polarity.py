@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -245,10 +246,32 @@ def _in_extra_clause(neg: Claim, negated: Sentence, plain: Sentence) -> bool:
     return False
 
 
+# Between a name and the opposite word: someone of that name's ("Shriver's wife"), or
+# someone else ("Tolliver's death came four days after another man was shot, but survived").
+_POSSESSED = re.compile(r"^(?:[’']s)?\s+([a-z]+)")  # a name's text may hold its "'s"
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:another|(?:a|the)\s+(?:second|third|fourth|other))\s+"
+    r"(?:man|woman|person|boy|girl|teen|teenager|victim|child|officer|driver|passenger)\b",
+    re.I,
+)
+
+
 def _agent(s: Sentence, c: Claim) -> str:
-    """The last name before the opposite word: who won, who denied."""
-    names = find_names(s.text[: c.start - s.start])
-    return names[-1].key.split()[-1] if names else ""
+    """Who the opposite word is said of: the last name before it (who won, who denied), or
+    the person that name's possessive names ("shriver's wife"); "" for no name, and a mark
+    of its own where another person comes between ("another man ... survived")."""
+    before = s.text[: c.start - s.start]
+    names = find_names(before)
+    if not names:
+        return ""
+    last = names[-1]
+    between = before[last.end :]
+    if _SOMEONE_ELSE.search(between):
+        return f"someone else at {s.source_id}:{s.index}:{c.start}"
+    possessive = last.text.endswith(("'s", "’s")) or between.startswith(("'s", "’s"))
+    owned = _POSSESSED.match(between) if possessive else None
+    surname = last.key.split()[-1]
+    return f"{surname}'s {owned.group(1)}" if owned else surname
 
 
 @lru_cache(maxsize=1 << 16)  # each sentence meets several others in the aligned pairs
