@@ -34,7 +34,10 @@ _LINK = r"\S*(?:://|www\.)\S*"
 _OTHER_LABELS = (
     r"(?<![\w-])(?:\(?\d{3}\)?[\s.-]?)?\d{3}-\d{4}(?![\w-])"
     r"|(?<![\w-])(?:1-)?\d{3}-\d{3}-(?-i:[A-Z]{4})(?![\w-])"
-    r"|(?<![\w$£€.,/-])9-?1-?1(?![\w/-]|[.,]\d)"
+    r"|(?<![\w-])9-1-1(?![\w-])"  # the emergency number spelt out; "911" only as a call:
+    r"|\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|to)\s+911\b(?![.,]\d)"
+    r"|(?<![\w$£€.,/-])911\s+(?:calls?|callers?|dispatch\w*|operators?|cent(?:er|re)s?|"
+    r"emergenc\w*|lines?|system)\b"
     r"|\b(?:image|photo|picture|slide|video)\s+\d+\s+(?:of\s+/?\s*)?\d+\b"
     r"|\b\d+\s+of\s+/?\s*\d+\s+(?=image|photo|caption)"
 )

@@ -47,20 +47,23 @@ _REPORTING = re.compile(
     r"confirmed|according to \w+)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
     re.I,
 )
-# A date that dates a statement: "in a Monday afternoon press conference", "a Monday
-# morning email from the agency said", "Friday's statement".
+# A date that dates a statement: "in a Monday afternoon press conference", "Friday's
+# statement", "a Monday morning email from the agency said" (an email or a tweet only when
+# it is said to say something: "a Monday email threatening him" is an event).
 _REPORTING_AFTER = re.compile(
     r"(?:[’']s)?\s+(?:(?:morning|afternoon|evening|night)\s+)?"
-    r"(?:(?:press|news)\s+(?:conference|release|briefing)|statement|e-?mail|briefing|"
-    r"interview|tweet)s?\b",
+    r"(?:(?:(?:press|news)\s+(?:conference|release|briefing)|statement|briefing)s?\b"
+    r"|(?:e-?mail|tweet)s?\b(?:\s+[\w'’.-]+){0,5}?\s+(?:said|says|stated)\b)",
     re.I,
 )
 # A sentence that opens with the date of a statement: "On Thursday, the coroner's office said
-# ...", "Late Monday, police announced ...".
+# ...". Its subject is a few words with no relative clause ("a gunman who authorities said
+# had a grudge"), and "said" is not an aside ("On Sunday, police said, the gunman ...").
 _OPENS = re.compile(r"^\W*(?:(?:on|late|early)\s+)?$", re.I)
 _SAID_NEXT = re.compile(
-    r"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:[\w'’.-]+\s+){1,6}?"
-    r"(?:said|says|announced|confirmed|reported|told|stated)\b",
+    r"(?:\s+(?:morning|afternoon|evening|night))?,\s+"
+    r"(?:(?!(?:who|that|which|whom|whose)\b)[\w'’.-]+\s+){1,5}?"
+    r"(?:said|says|told|stated)\b(?!\s*,)",
     re.I,
 )
 # A page's time stamp: "Posted: Sunday, August 2, 2015", "Updated on May 3".

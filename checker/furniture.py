@@ -46,21 +46,26 @@ _SENTENCE_END_RE = re.compile(r"[.!?…]['\"’”)\]]*\s*$")
 # inside a paragraph: "Associated Press writer Jeff Karoub in Detroit contributed to this
 # report.", "Liz Hayes is a Tribune-Review staff writer.", "NBC 7's Omari Fleming reports.",
 # "White reported from Detroit." Matched against a whole sentence.
-_NAME = r"(?-i:[A-Z][\w.'’-]*)"
+# Written case-sensitively: a headline in title case ("Three Deaths Reported From Flu
+# Outbreak") is no credit. A name's word is capitalised and is not "And" (which would let
+# "A And B And C" be read in exponentially many ways).
+_NAME = r"(?!And\b|AND\b)[A-Z][\w.'’-]*"
+_OUTLET = r"(?!And\b|AND\b)[A-Z0-9][\w.&-]*"  # "NBC 7's", "KING 5's", "WTOP’s"
 _ROLE = r"(?:writer|reporter|correspondent|columnist|photographer|editor|producer)"
 _CREDIT_RE = re.compile(
-    r".{0,300}\bcontributed to (?:this|the) (?:report|story|article)\b.{0,200}"
+    # "... contributed to this report." closes the sentence ("from Sioux Falls" at most)
+    r".{0,300}\bcontributed to (?:this|the) (?:report|story|article)s?"
+    rf"(?:\s+from(?:\s+{_NAME},?){{1,4}})?\W*"
     rf"|(?:{_NAME}\s+){{1,4}}is an?\s+(?:{_NAME}\s+){{0,4}}"
     rf"(?:staff\s+|freelance\s+|contributing\s+|senior\s+)?{_ROLE}"
     rf"(?:\s+(?:for|at|with)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,4}})?\W*"
-    rf"|.{{0,40}}[’']s(?:\s+{_NAME}){{1,4}}(?:(?:,|,?\s+and)(?:\s+{_NAME}){{1,4}})*"
-    r"\s+report(?:s|ed)\W*"
-    rf"|(?:{_NAME}\s+){{1,3}}reported from(?:\s+{_NAME},?){{1,4}}\W*",
-    re.I,
+    rf"|(?:{_OUTLET}\s+){{0,3}}{_OUTLET}[’']s(?:\s+{_NAME}){{1,4}}"
+    rf"(?:(?:,|,?\s+and)(?:\s+{_NAME}){{1,4}})*\s+report(?:s|ed)\W*"
+    rf"|(?:{_NAME}\s+){{1,3}}reported from(?:\s+{_NAME},?){{1,4}}\W*"
 )
 _MAX_CREDIT_CHARS = 500
-# Each form of `_CREDIT_RE` needs one of these words (in any case): an ASCII sentence
-# without them is no credit, and every sentence is asked.
+# Each form of `_CREDIT_RE` needs one of these words: a sentence without them is no credit,
+# and every sentence is asked.
 _CREDIT_CUES = ("contributed", "report", "writer", "correspondent", "columnist", "photographer",
                 "editor", "producer")  # fmt: skip
 
@@ -69,10 +74,8 @@ def is_credit(sentence: str) -> bool:
     """True for a sentence that only credits who wrote or reported the story."""
     if len(sentence) > _MAX_CREDIT_CHARS:
         return False
-    if sentence.isascii():  # letters such as "ſ" match ASCII ones under re.I; no shortcut then
-        low = sentence.lower()
-        if not any(cue in low for cue in _CREDIT_CUES):
-            return False
+    if not any(cue in sentence for cue in _CREDIT_CUES):
+        return False
     return _CREDIT_RE.fullmatch(sentence.strip()) is not None
 
 

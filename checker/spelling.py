@@ -36,16 +36,21 @@ def _without_kind(name: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def _readings(name: str) -> tuple[frozenset[str], ...]:
     """The words of each way to read a lower-case name with its abbreviations written out,
-    possessives as their name ("sheriff's office" holds "sheriff"), the name as written first;
-    then the same less the kind of institution that ends it (`_without_kind`)."""
+    possessives as their name ("sheriff's office" holds "sheriff"), the name as written
+    first."""
     table = _abbreviations()
-    found: list[frozenset[str]] = []
-    for form in dict.fromkeys((name, _without_kind(name))):
-        out: list[tuple[str, ...]] = [()]
-        for w in (_POSSESSIVE.sub("", w) for w in form.replace(".", " ").split()):
-            out = [(*o, f) for o in out for f in (w, *table.get(w, ()))][:64]
-        found += (frozenset(" ".join(o).split()) for o in out)
-    return tuple(found)
+    out: list[tuple[str, ...]] = [()]
+    for w in (_POSSESSIVE.sub("", w) for w in name.replace(".", " ").split()):
+        out = [(*o, f) for o in out for f in (w, *table.get(w, ()))][:64]
+    return tuple(frozenset(" ".join(o).split()) for o in out)
+
+
+def _one_institution(a: str, b: str) -> bool:
+    """Two names of one institution that differ only in the kind ending each: "stanford
+    hospital" / "stanford medical center"; not "cook county hospital" / "cook county jail",
+    nor "university hospital" / "vanderbilt university medical center"."""
+    ka, kb = _without_kind(a), _without_kind(b)
+    return ka != a and kb != b and ka == kb
 
 
 def spelling_variants(a: str, b: str) -> bool:
@@ -55,7 +60,7 @@ def spelling_variants(a: str, b: str) -> bool:
     avenue", "kan" / "kansas", "street" / "st. dispatch": a sentence break lost after an
     abbreviation)."""
     ra, rb = _readings(a), _readings(b)
-    if any(x <= y or y <= x for x in ra for y in rb):
+    if any(x <= y or y <= x for x in ra for y in rb) or _one_institution(a, b):
         return True
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):

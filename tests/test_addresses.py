@@ -69,8 +69,9 @@ def test_block_numbers_are_exact(a: str, b: str, agree: bool) -> None:
         ("in the 9200 block of South Hosmer Street", "at 9210 S. Hosmer Street", True),
         ("in the 1500 block of S. White Station Road", "at 1576 S. White Station Road", True),
         ("in the 400 block of 14th Street", "at 499 14th Street", True),
-        ("in the 1500 block of Main Street", "at 1620 Main Street", False),
-        ("in the 1500 block of Main Street", "at 1499 Main Street", False),
+        ("in the 1500 block of S. Main Street", "at 1620 S. Main Street", False),
+        ("in the 1500 block of S. Main Street", "at 1499 S. Main Street", False),
+        ("the gunman ran 200 blocks", "250 of them", False),  # a count of blocks
         ("at 1576 S. White Station Road", "at 1567 S. White Station Road", False),
     ],
 )
@@ -89,9 +90,10 @@ def test_a_block_holds_the_house_numbers_of_its_hundred(a: str, b: str, agree: b
         ("contact the department at 618-457-3200.", ["618-457-3200"]),
         ("urged to call Crime Stoppers at 214-373-TIPS.", ["214-373-TIPS"]),
         ("9-1-1 calls released from the bar shooting", ["9-1-1"]),
-        ("the shooting led to 50 911 calls", ["911"]),
-        ("call 911 or the police at (214) 671-4259.", ["911", "(214) 671-4259"]),
+        ("the shooting led to 50 911 calls", ["911 calls"]),
+        ("call 911 or the police at (214) 671-4259.", ["call 911", "(214) 671-4259"]),
         ("since the 9/11 attacks, $911 in cash and 911.5 miles", []),
+        ("on Sept. 9-11, for ages 9-11, after a 91-1 vote, 911 homes were hit", []),
         ("a 100-year-old house on a 200-mile road", []),
         ("call (555) 123-4567 now", ["(555) 123-4567"]),
         (

@@ -118,6 +118,14 @@ def test_find_dates_two_years_in_a_range() -> None:
                      {"thursday": True}, id="opens-with-the-statement"),
         pytest.param("On Thursday, the man drowned in the river.", {"thursday": False},
                      id="opens-with-the-event"),
+        pytest.param("On Wednesday, a gunman who police said had a grudge shot five people.",
+                     {"wednesday": False}, id="said-in-a-relative-clause"),
+        pytest.param("On Sunday, police said, the gunman returned to the house.",
+                     {"sunday": False}, id="said-as-an-aside"),
+        pytest.param("On Friday, the jury announced its verdict.", {"friday": False},
+                     id="announced-is-the-event"),
+        pytest.param("He sent a Monday email threatening to kill her.", {"monday": False},
+                     id="an-email-as-the-event"),
     ],
 )  # fmt: skip
 def test_find_dates_flags_reporting_dates(text: str, reporting: dict[str, bool]) -> None:

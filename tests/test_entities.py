@@ -32,6 +32,10 @@ from checker.spelling import spelling_variants
         ("university hospital", "university medical center", True),
         ("mercy hospital", "st. joseph hospital", False),
         ("hospital", "medical center", False),
+        ("cook county hospital", "cook county jail", False),
+        ("methodist hospital", "united methodist church", False),
+        ("university hospital", "vanderbilt university medical center", False),
+        ("lincoln hospital", "lincoln park", False),
     ],
 )
 def test_spelling_variants_with_abbreviations(a: str, b: str, one: bool) -> None:

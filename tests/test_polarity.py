@@ -120,3 +120,24 @@ def test_opposite_words_in_one_slot_are_reported(a: str, b: str, quotes, embedde
 )
 def test_no_flip_is_reported(a: str, b: str, embedder) -> None:
     assert _pol(a, b, embedder) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "agent"),
+    [
+        ("Kusaan Tolliver, 18, was shot and killed on the street.", "killed", "tolliver"),
+        ("Shriver's wife was shot but survived.", "survived", "shriver's wife"),
+        ("Smith's 22-year-old son survived the crash.", "survived", "smith's son"),
+        ("Smith's injuries were severe, but he survived.", "survived", "smith"),  # no relative
+        ("Johnson was struck by another driver and died.", "died", "johnson"),  # an object
+        ("Tolliver's death came days after another man was shot, but survived.", "survived",
+         "someone else at a:0:59"),
+    ],
+)  # fmt: skip
+def test_who_an_opposite_word_is_said_of(text: str, word: str, agent: str) -> None:
+    from checker.model import Claim, ClaimKind, Sentence
+    from checker.rules.polarity import _agent
+
+    i = text.index(word)
+    claim = Claim("POL", ClaimKind.POLARITY, "a", 0, i, i + len(word), word, "x", "k")
+    assert _agent(Sentence("a", 0, 0, len(text), text), claim) == agent

@@ -348,6 +348,10 @@ def test_segment_contact_line_at_end_flagged() -> None:
         ("Novak reported from the scene that five people died.", False),
         ("The sheriff's office reported five deaths.", False),
         ("Police Chief Ed Timms reported.", False),
+        ("Two people died, the Sheriff's Office reported.", False),
+        ("Staff who contributed to the report said the agency ignored warnings.", False),
+        ("Three Deaths Reported From Flu Outbreak.", False),
+        ("Slain Man Is A Former Tribune Editor.", False),
     ],
 )
 def test_segment_credit_sentences_are_furniture(sentence: str, credit: bool) -> None:

@@ -309,6 +309,8 @@ def _block_holds(block: Claim, other: Claim) -> bool:
     14500 block"), and so are two house numbers."""
     if block.key != "count:block" or other.key != "count:_":
         return False
+    if not re.fullmatch(r"\d[\d,]*\s+(?:block|blk)", block.quote, re.I):
+        return False  # "200 blocks away" counts blocks; "the 9200 block" names one
     first = float(block.value)
     return first >= 100 and first % 100 == 0 and first <= float(other.value) < first + 100
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
+from checker import tables
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
@@ -246,10 +247,16 @@ def _in_extra_clause(neg: Claim, negated: Sentence, plain: Sentence) -> bool:
     return False
 
 
-# Between a name and the opposite word: someone of that name's ("Shriver's wife"), or
-# someone else ("Tolliver's death came four days after another man was shot, but survived").
-_POSSESSED = re.compile(r"^(?:[’']s)?\s+([a-z]+)")  # a name's text may hold its "'s"
+# Between a name and the opposite word: a relative of that name's ("Shriver's wife",
+# "Smith's 22-year-old son"), or someone else ("Tolliver's death came four days after
+# another man was shot, but survived"; not "struck by another driver": an object).
+_RELATIVES = frozenset(
+    form for canonical, others, _ in tables.rows("relations.tsv")
+    for form in (canonical, *filter(None, others.split("|")))
+)  # fmt: skip
+_OWNED = re.compile(r"^(?:[’']s)?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b")
 _SOMEONE_ELSE = re.compile(
+    r"(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bto )(?<!\bof )"
     r"\b(?:another|(?:a|the)\s+(?:second|third|fourth|other))\s+"
     r"(?:man|woman|person|boy|girl|teen|teenager|victim|child|officer|driver|passenger)\b",
     re.I,
@@ -258,7 +265,7 @@ _SOMEONE_ELSE = re.compile(
 
 def _agent(s: Sentence, c: Claim) -> str:
     """Who the opposite word is said of: the last name before it (who won, who denied), or
-    the person that name's possessive names ("shriver's wife"); "" for no name, and a mark
+    a relative that name's possessive names ("shriver's wife"); "" for no name, and a mark
     of its own where another person comes between ("another man ... survived")."""
     before = s.text[: c.start - s.start]
     names = find_names(before)
@@ -268,10 +275,12 @@ def _agent(s: Sentence, c: Claim) -> str:
     between = before[last.end :]
     if _SOMEONE_ELSE.search(between):
         return f"someone else at {s.source_id}:{s.index}:{c.start}"
-    possessive = last.text.endswith(("'s", "’s")) or between.startswith(("'s", "’s"))
-    owned = _POSSESSED.match(between) if possessive else None
     surname = last.key.split()[-1]
-    return f"{surname}'s {owned.group(1)}" if owned else surname
+    if last.text.endswith(("'s", "’s")) or between.startswith(("'s", "’s")):
+        owned = _OWNED.match(between)
+        if owned and owned.group(1) in _RELATIVES:
+            return f"{surname}'s {owned.group(1)}"
+    return surname
 
 
 @lru_cache(maxsize=1 << 16)  # each sentence meets several others in the aligned pairs
