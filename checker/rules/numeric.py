@@ -302,6 +302,9 @@ def _agree(a: Claim, b: Claim) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
+_ONE_BLOCK = re.compile(r"\d[\d,]*\s+(?:block|blk)", re.I)  # singular: one block's quote
+
+
 def _block_holds(block: Claim, other: Claim) -> bool:
     """Is `other`, a bare number, a house number of the hundred that `block` names? "The
     9200 block" is the house numbers 9200-9299, so "at 9210 S. Hosmer Street" (a house number
@@ -309,7 +312,7 @@ def _block_holds(block: Claim, other: Claim) -> bool:
     14500 block"), and so are two house numbers."""
     if block.key != "count:block" or other.key != "count:_":
         return False
-    if not re.fullmatch(r"\d[\d,]*\s+(?:block|blk)", block.quote, re.I):
+    if not _ONE_BLOCK.fullmatch(block.quote):
         return False  # "200 blocks away" counts blocks; "the 9200 block" names one
     first = float(block.value)
     return first >= 100 and first % 100 == 0 and first <= float(other.value) < first + 100

@@ -8,13 +8,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
-from checker import tables
 from checker.attribution import attribution
 from checker.conflicts import build_conflict
 from checker.model import Claim, ClaimKind, Conflict, ConflictType, Sentence
 from checker.names import find_names
 from checker.predicates import CLAUSE_BREAKS
 from checker.rules.base import CompareContext, Document, whole_sentence_claim
+from checker.rules.relations import RELATIONS
 from checker.text import NEGATION_RE, Token, content_lemmas, overlap, tokens
 
 # Opposite outcomes; each word maps to its group and side.
@@ -250,10 +250,6 @@ def _in_extra_clause(neg: Claim, negated: Sentence, plain: Sentence) -> bool:
 # Between a name and the opposite word: a relative of that name's ("Shriver's wife",
 # "Smith's 22-year-old son"), or someone else ("Tolliver's death came four days after
 # another man was shot, but survived"; not "struck by another driver": an object).
-_RELATIVES = frozenset(
-    form for canonical, others, _ in tables.rows("relations.tsv")
-    for form in (canonical, *filter(None, others.split("|")))
-)  # fmt: skip
 _OWNED = re.compile(r"^(?:[’']s)?\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b")
 _SOMEONE_ELSE = re.compile(
     r"(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bto )(?<!\bof )"
@@ -278,7 +274,7 @@ def _agent(s: Sentence, c: Claim) -> str:
     surname = last.key.split()[-1]
     if last.text.endswith(("'s", "’s")) or between.startswith(("'s", "’s")):
         owned = _OWNED.match(between)
-        if owned and owned.group(1) in _RELATIVES:
+        if owned and owned.group(1) in RELATIONS:
             return f"{surname}'s {owned.group(1)}"
     return surname
 

@@ -20,14 +20,14 @@ from checker.rules.role_patterns import trie
 from checker.text import folded
 
 _ROWS = tables.rows("relations.tsv")
-_RELATIONS = {
+RELATIONS = {  # every word for a relation -> its canonical word (polarity reads it too)
     form: canonical
     for canonical, others, _single in _ROWS
     for form in (canonical, *filter(None, others.split("|")))
 }
 SINGLE_RELATIONS = frozenset(canonical for canonical, _, single in _ROWS if single == "1")
 
-_REL = rf"(?P<rel>(?i:{trie(sorted(_RELATIONS))}))(?![\w-])"
+_REL = rf"(?P<rel>(?i:{trie(sorted(RELATIONS))}))(?![\w-])"
 _WORD = r"(?:[A-Z][\w’'-]*[\w]|[A-Z]\.)"
 _PART = r"(?:(?:bin|bint|al|de|van|von|da|di|del|la|le)\s+)?"
 
@@ -86,7 +86,7 @@ def relation_claims(
             ns, ne = m.span("name")
             if any(ns < b and a < ne for a, b in taken):
                 continue
-            relation = folded(_RELATIONS, m.group("rel"))
+            relation = folded(RELATIONS, m.group("rel"))
             if relation not in SINGLE_RELATIONS or m.group("mods").strip():
                 continue
             name = re.sub(r"[’']s$", "", m.group("name"))
@@ -156,4 +156,4 @@ def _antecedent(sentence: Sentence, doc: Document | None, before: int) -> str:
     return ""
 
 
-_RELATION_WORDS = frozenset(w.capitalize() for w in _RELATIONS)
+_RELATION_WORDS = frozenset(w.capitalize() for w in RELATIONS)
